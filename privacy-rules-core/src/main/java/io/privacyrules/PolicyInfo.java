@@ -1,0 +1,28 @@
+package io.privacyrules;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * Identifies the pack (and so the version of the policy) that made a decision.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id           the pack's identifier, for example {@code bmw-connected-drive-cn}
+ * @param version      the pack's version string
+ * @param effective    the day the policy took effect
+ * @param title        a human-readable title of the policy
+ * @param jurisdiction the ISO 3166 code of the region the policy keeps data in, for example {@code CN}
+ */
+public record PolicyInfo(String id, String version, LocalDate effective, String title, String jurisdiction) {
+    /**
+     * @throws NullPointerException if any argument is null
+     */
+    public PolicyInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(effective, "effective");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+    }
+}

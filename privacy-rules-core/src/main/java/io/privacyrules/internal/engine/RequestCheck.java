@@ -1,0 +1,90 @@
+package io.privacyrules.internal.engine;
+
+import io.privacyrules.Consent;
+import io.privacyrules.ProcessingRequest;
+import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.pack.Pack;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a request against the pack's vocabulary before any rule sees it. Each problem becomes
+ * one sentence of an {@code invalid-request} deny; identifiers are named, values never.
+ */
+final class RequestCheck {
+    /** Oldest age accepted, in years. */
+    static final int MAX_AGE = 150;
+    /** Most data categories in one request. */
+    static final int MAX_DATA = 256;
+    /** Most consents in one request. */
+    static final int MAX_CONSENTS = 1024;
+
+    private RequestCheck() {
+    }
+
+    static List<String> problems(Pack pack, ProcessingRequest r) {
+        List<String> out = new ArrayList<>();
+        known(out, "action", r.action(), pack.actions());
+        known(out, "purpose", r.purpose(), pack.purposes());
+        if (r.data().isEmpty()) {
+            out.add("the request names no data category");
+        } else if (r.data().size() > MAX_DATA) {
+            out.add("the request names " + r.data().size() + " data categories; at most " + MAX_DATA + " are accepted");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (String c : r.data()) {
+                if (c == null) {
+                    out.add("the request's data list contains a null");
+                } else if (!pack.categories().containsKey(c)) {
+                    out.add("unknown data category " + Ids.show(c));
+                } else if (!seen.add(c)) {
+                    out.add("data category " + Ids.show(c) + " is named twice");
+                }
+            }
+        }
+        if (r.recipient() != null) {
+            known(out, "recipient", r.recipient(), pack.recipients());
+        } else if (r.action() != null && pack.actions().containsKey(r.action())
+                && pack.actions().get(r.action()).requiresRecipient()) {
+            out.add("action '" + r.action() + "' needs a recipient");
+        }
+        if (r.destination() != null && !Ids.COUNTRY.matcher(r.destination()).matches()) {
+            out.add("destination " + Ids.show(r.destination()) + " is not a two-letter ISO 3166 code");
+        }
+        Integer age = r.subject().age();
+        if (age != null && (age < 0 || age > MAX_AGE)) {
+            out.add("the subject's age is out of range (0 to " + MAX_AGE + ")");
+        }
+        List<Consent> consents = r.subject().consents();
+        if (consents.size() > MAX_CONSENTS) {
+            out.add("the subject has " + consents.size() + " consents; at most " + MAX_CONSENTS + " are accepted");
+            return out;
+        }
+        for (Consent c : consents) {
+            if (c.purpose() == null && c.recipient() == null && c.action() == null) {
+                out.add("a consent names none of purpose, recipient and action");
+            }
+            if (c.purpose() != null && !pack.purposes().containsKey(c.purpose())) {
+                out.add("a consent names unknown purpose " + Ids.show(c.purpose()));
+            }
+            if (c.recipient() != null && !pack.recipients().containsKey(c.recipient())) {
+                out.add("a consent names unknown recipient " + Ids.show(c.recipient()));
+            }
+            if (c.action() != null && !pack.actions().containsKey(c.action())) {
+                out.add("a consent names unknown action " + Ids.show(c.action()));
+            }
+        }
+        return out;
+    }
+
+    private static void known(List<String> out, String what, String id, Map<String, ?> declared) {
+        if (id == null) {
+            out.add("the request names no " + what);
+        } else if (!declared.containsKey(id)) {
+            out.add("unknown " + what + " " + Ids.show(id));
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package io.privacyrules.internal.pack;
+
+import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.drl.RuleMeta;
+import io.privacyrules.internal.yaml.Location;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles a validated pack into one Drools {@link KieBase}: the rules generated from YAML and
+ * the pack's DRL files, each DRL file preceded by a fixed one-line header that declares the
+ * package, the {@code Request} fact and the {@code out} global. Reports DRL errors with the
+ * author's own line numbers, and checks that every rule names a declared clause and that every
+ * obligation a DRL rule names is declared.
+ */
+public final class PackCompiler {
+    /** The DRL package all of a pack's rules live in. */
+    public static final String DRL_PACKAGE = "privacyrules.pack";
+    static final String HEADER = "package " + DRL_PACKAGE + "; import io.privacyrules.internal.drl.Request; "
+            + "global io.privacyrules.internal.drl.Verdict out;\n";
+
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
+    private static final Pattern FORBIDDEN_LINE = Pattern.compile("^\\s*(package|import|global)\\b");
+    private static final Pattern LINE_COL = Pattern.compile("\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
+    private static final Pattern OUT_CALL = Pattern.compile("\\bout\\s*\\.\\s*(permit|deny|oblige|apply)\\s*\\(");
+
+    /** A compiled pack: the KieBase and what the engine needs to know of each rule. */
+    public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules) {
+    }
+
+    private PackCompiler() {
+    }
+
+    /** Compiles; returns null and reports to {@code problems} when anything is wrong. */
+    public static Compiled compile(Pack pack, Problems problems, boolean yamlIsValid) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, Location> authorRules = new LinkedHashMap<>();
+        for (Pack.DrlSource drl : pack.drl()) {
+            if (!precheck(drl, pack, problems, authorRules)) {
+                continue;
+            }
+            add(builder, drl.file(), HEADER + drl.text(), 1, problems);
+        }
+        String generated = yamlIsValid ? DrlGenerator.generate(pack.rules()) : "";
+        if (yamlIsValid && !pack.rules().isEmpty()) {
+            add(builder, "policy.yaml (generated DRL)", HEADER + generated, 1, problems);
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase();
+        kieBase.addPackages(builder.getKnowledgePackages());
+
+        Map<String, RuleMeta> metas = new HashMap<>();
+        Map<String, Pack.RuleDef> yaml = new HashMap<>();
+        Map<String, Integer> yamlOrder = new HashMap<>();
+        for (int i = 0; i < pack.rules().size(); i++) {
+            Pack.RuleDef r = pack.rules().get(i);
+            yaml.put(DrlGenerator.ruleName(r.id()), r);
+            yamlOrder.put(DrlGenerator.ruleName(r.id()), i);
+        }
+        List<String> authorOrder = new ArrayList<>(authorRules.keySet());
+        for (KiePackage kp : kieBase.getKiePackages()) {
+            for (Rule rule : kp.getRules()) {
+                String name = rule.getName();
+                Pack.RuleDef r = yaml.get(name);
+                if (r != null) {
+                    metas.put(name, new RuleMeta(name, r.id(), r.clause(), yamlOrder.get(name), r));
+                    continue;
+                }
+                Location at = authorRules.getOrDefault(name, Location.of("?"));
+                Object clause = rule.getMetaData().get("clause");
+                if (!(clause instanceof String c)) {
+                    problems.add(at, "rule \"" + name + "\" names no clause",
+                            "add @clause(\"VI\") (the clause it implements) after the rule name");
+                } else if (!Ids.isClause(c)) {
+                    problems.add(at, "rule \"" + name + "\": @clause(\"" + c + "\") is not a clause reference",
+                            "write it as printed in the policy: I.1(3), III.2(1)(a), VII");
+                } else if (!pack.clauses().containsKey(c)) {
+                    problems.add(at, "rule \"" + name + "\": clause " + c + " is not declared in 'clauses'",
+                            "declare it in policy.yaml, or correct the reference");
+                } else {
+                    metas.put(name, new RuleMeta(name, name, c, pack.rules().size() + authorOrder.indexOf(name), null));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Compiled(pack, kieBase, Map.copyOf(metas));
+    }
+
+    /** Checks a DRL file as text before it is compiled; false when it should not be compiled. */
+    private static boolean precheck(Pack.DrlSource drl, Pack pack, Problems problems, Map<String, Location> rules) {
+        int before = problems.size();
+        String[] lines = drl.text().split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Location at = new Location(drl.file(), i + 1, 1);
+            Matcher forbidden = FORBIDDEN_LINE.matcher(lines[i]);
+            if (forbidden.find()) {
+                problems.add(at, "a pack's DRL may not declare '" + forbidden.group(1) + "'",
+                        "remove the line: the engine declares the package, the Request fact and the global out");
+            }
+            Matcher rule = RULE_LINE.matcher(lines[i]);
+            if (rule.find()) {
+                String name = rule.group(1) != null ? rule.group(1) : rule.group(2) != null ? rule.group(2) : rule.group(3);
+                Location ruleAt = new Location(drl.file(), i + 1, lines[i].indexOf("rule") + 1);
+                if (name.startsWith(DrlGenerator.RULE_PREFIX)) {
+                    problems.add(ruleAt, "rule names starting with '" + DrlGenerator.RULE_PREFIX + "' are reserved",
+                            "rename the rule");
+                } else if (rules.containsKey(name)) {
+                    problems.add(ruleAt, "duplicate rule name \"" + name + "\" (first at " + rules.get(name) + ")",
+                            "rule names are unique in a pack");
+                } else {
+                    rules.put(name, ruleAt);
+                }
+            }
+        }
+        checkOutCalls(drl, pack, problems);
+        return problems.size() == before;
+    }
+
+    /** Codes and obligations in out.permit/deny/oblige calls must be literal, well-formed and declared. */
+    private static void checkOutCalls(Pack.DrlSource drl, Pack pack, Problems problems) {
+        String text = drl.text();
+        Matcher m = OUT_CALL.matcher(text);
+        while (m.find()) {
+            Location at = location(drl.file(), text, m.start());
+            String method = m.group(1);
+            if (method.equals("apply")) {
+                problems.add(at, "out.apply is reserved for rules generated from YAML", "use out.permit, out.deny or out.oblige");
+                continue;
+            }
+            List<String> args = arguments(text, m.end());
+            if (args == null) {
+                problems.add(at, "out." + method + "(...) must be called with string literals only",
+                        "write codes, messages and obligation ids as \"...\" so that the loader can check them");
+                continue;
+            }
+            int firstObligation = switch (method) {
+                case "permit" -> 2;
+                case "deny" -> 2;
+                default -> 0;
+            };
+            if (!method.equals("oblige")) {
+                if (args.size() < 2) {
+                    problems.add(at, "out." + method + " takes a reason code and a message", "out." + method + "(\"code\", \"A sentence.\")");
+                    continue;
+                }
+                if (!Ids.isId(args.get(0))) {
+                    problems.add(at, "reason code \"" + args.get(0) + "\" is not kebab-case", "for example guardian-consent-required");
+                }
+                if (method.equals("deny") && args.size() > 2) {
+                    problems.add(at, "out.deny takes no obligations", "");
+                }
+            }
+            for (int i = firstObligation; i < args.size() && !method.equals("deny"); i++) {
+                if (!pack.obligations().containsKey(args.get(i))) {
+                    problems.add(at, "undeclared obligation \"" + args.get(i) + "\"", "declare it under 'obligations' in policy.yaml");
+                }
+            }
+        }
+    }
+
+    /** The string literal arguments from {@code start} to the closing parenthesis, or null if any is not a literal. */
+    static List<String> arguments(String text, int start) {
+        List<String> args = new ArrayList<>();
+        int i = start;
+        boolean expectArg = true;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == ')' ) {
+                return args;
+            } else if (c == ',' && !expectArg) {
+                expectArg = true;
+                i++;
+            } else if (c == '"' && expectArg) {
+                StringBuilder s = new StringBuilder();
+                i++;
+                while (i < text.length() && text.charAt(i) != '"') {
+                    if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+                        i++;
+                    }
+                    s.append(text.charAt(i));
+                    i++;
+                }
+                args.add(s.toString());
+                expectArg = false;
+                i++;
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static Location location(String file, String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Location(file, line, offset - lineStart + 1);
+    }
+
+    private static void add(KnowledgeBuilder builder, String file, String drl, int headerLines, Problems problems) {
+        int before = builder.getErrors().size();
+        Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(file);
+        try {
+            builder.add(resource, ResourceType.DRL);
+        } catch (RuntimeException e) {
+            problems.add(Location.of(file), "the DRL did not compile: " + e.getClass().getSimpleName(), "");
+            return;
+        }
+        List<KnowledgeBuilderError> errors = new ArrayList<>(builder.getErrors());
+        List<KnowledgeBuilderError> mine = errors.subList(Math.min(before, errors.size()), errors.size());
+        boolean real = mine.stream().anyMatch(e -> !e.getMessage().contains("Parser returned a null Package"));
+        for (KnowledgeBuilderError e : mine) {
+            String message = e.getMessage().strip();
+            if (real && message.contains("Parser returned a null Package")) {
+                continue;
+            }
+            int line = e.getLines().length > 0 ? e.getLines()[0] : 0;
+            int column = 0;
+            Matcher lc = LINE_COL.matcher(message);
+            if (lc.find()) {
+                line = Integer.parseInt(lc.group(1));
+                column = Integer.parseInt(lc.group(2)) + 1;
+                message = message.substring(0, lc.start()) + message.substring(lc.end());
+            }
+            line = Math.max(0, line - headerLines);
+            message = message.replaceAll("\\s+", " ");
+            if (message.length() > 300) {
+                message = message.substring(0, 300) + "...";
+            }
+            problems.add(new Location(file, line, column), "DRL error: " + message,
+                    "see the DRL reference for the syntax; the Request fact and out global are documented in docs/pack-format.md");
+        }
+    }
+}

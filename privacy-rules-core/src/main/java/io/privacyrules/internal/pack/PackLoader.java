@@ -1,0 +1,627 @@
+package io.privacyrules.internal.pack;
+
+import io.privacyrules.Obligation;
+import io.privacyrules.PolicyInfo;
+import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.Suggest;
+import io.privacyrules.internal.drl.Verdict;
+import io.privacyrules.internal.yaml.Fields;
+import io.privacyrules.internal.yaml.Location;
+import io.privacyrules.internal.yaml.Node;
+import io.privacyrules.internal.yaml.YamlReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a pack's {@code policy.yaml} and the DRL files it lists. Every problem is
+ * reported to {@link Problems}; the returned pack is meaningful only when there were none.
+ */
+public final class PackLoader {
+    /** The pack's main file. */
+    public static final String POLICY_FILE = "policy.yaml";
+
+    /** Top-level keys of policy.yaml (kept in step with docs/policy.schema.json by a test). */
+    public static final Set<String> TOP_KEYS = Set.of("pack", "title", "version", "effective", "jurisdiction",
+            "source", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients", "purposes",
+            "obligations", "drl", "rules");
+    public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient");
+    public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive");
+    public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location");
+    public static final Set<String> PURPOSE_KEYS = Set.of("clause", "description", "basis", "actions", "data",
+            "dataOf", "requires");
+    public static final Set<String> OBLIGATION_KEYS = Set.of("clause", "description");
+    public static final Set<String> CHILDREN_KEYS = Set.of("under", "clause");
+    public static final Set<String> DEFAULTS_KEYS = Set.of("deny", "invalidRequest");
+    public static final Set<String> DEFAULT_DENY_KEYS = Set.of("clause", "code", "message");
+    public static final Set<String> INVALID_KEYS = Set.of("clause");
+    public static final Set<String> RULE_KEYS = Set.of("id", "clause", "effect", "code", "message", "when", "unless",
+            "obligations");
+
+    private static final Pattern DRL_PATH = Pattern.compile("[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.drl");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+
+    private final PackSource source;
+    private final Problems problems;
+    private final String file;
+    private final Map<String, String> clauses = new LinkedHashMap<>();
+
+    private PackLoader(PackSource source, Problems problems) {
+        this.source = source;
+        this.problems = problems;
+        this.file = source.display(POLICY_FILE);
+    }
+
+    /** Loads the pack; check {@code problems} before using the result. Returns null if nothing could be read. */
+    public static Pack load(PackSource source, Problems problems) {
+        return new PackLoader(source, problems).load();
+    }
+
+    private Pack load() {
+        byte[] bytes;
+        try {
+            bytes = source.read(POLICY_FILE, YamlReader.MAX_BYTES);
+        } catch (IOException e) {
+            problems.add(Location.of(file), "cannot read the file: " + e.getClass().getSimpleName(), "");
+            return null;
+        }
+        if (bytes == null) {
+            problems.add(Location.of(file), "no " + POLICY_FILE + " here",
+                    "a pack is a folder with a policy.yaml; is the path or classpath name right?");
+            return null;
+        }
+        Node root = YamlReader.read(file, bytes, problems);
+        if (root == null) {
+            return null;
+        }
+        Fields top = Fields.of(root, problems, "the pack", TOP_KEYS);
+
+        String id = top.text("pack", true);
+        if (id != null && !Ids.isId(id)) {
+            top.problem("pack", "the pack id '" + id + "' is not a lower-case kebab-case id", "for example my-company-eu");
+        }
+        String title = top.text("title", true);
+        String version = top.text("version", true);
+        LocalDate effective = date(top, "effective");
+        String jurisdiction = country(top, "jurisdiction", true);
+        top.text("source", false);
+
+        readClauses(top);
+        Map<String, Pack.ActionDef> actions = readActions(top);
+        Map<String, String> bases = readBases(top);
+        Map<String, Pack.CategoryDef> categories = readCategories(top);
+        Map<String, Pack.RecipientDef> recipients = readRecipients(top);
+        Map<String, Obligation> obligations = readObligations(top);
+        Vocabulary vocabulary = new Vocabulary(actions.keySet(), bases.keySet(), categories.keySet(),
+                recipients.keySet(), new LinkedHashSet<>(), obligations.keySet());
+        Map<String, Pack.PurposeDef> purposes = readPurposes(top, vocabulary);
+        Pack.ChildRule children = readChildren(top);
+        Pack.Defaults defaults = readDefaults(top);
+        List<Pack.RuleDef> rules = readRules(top, vocabulary, purposes);
+        List<Pack.DrlSource> drl = readDrl(top);
+
+        PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
+                nn(title), jurisdiction == null ? "ZZ" : jurisdiction);
+        return new Pack(info, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
+                children, defaults, rules, drl);
+    }
+
+    private static String nn(String s) {
+        return s == null ? "?" : s;
+    }
+
+    /** The ids declared so far, for checking references. */
+    private record Vocabulary(Set<String> actions, Set<String> bases, Set<String> categories, Set<String> recipients,
+                              Set<String> purposes, Set<String> obligations) {
+        Set<String> of(Condition.Kind kind) {
+            return switch (kind) {
+                case ACTIONS -> actions;
+                case BASES -> bases;
+                case RECIPIENTS -> recipients;
+                case PURPOSES, PURPOSE -> purposes;
+                default -> Set.of();
+            };
+        }
+    }
+
+    // ---- sections -------------------------------------------------------------------------
+
+    private void readClauses(Fields top) {
+        Fields f = map(top, "clauses", "the clauses", true);
+        if (f == null) {
+            return;
+        }
+        for (Node.Entry e : f.entries().values()) {
+            if (!Ids.isClause(e.key())) {
+                problems.add(e.keyAt(), "'" + e.key() + "' is not a clause reference",
+                        "write a Roman section with items as printed in the policy: I, I.1, III.2(1)(a)");
+                continue;
+            }
+            String titleText = e.value() instanceof Node.ScalarNode s && s.value() instanceof String t ? t : null;
+            if (titleText == null || titleText.isBlank()) {
+                problems.add(e.value().at(), "clause " + e.key() + " needs a title", "the heading of the clause in the policy");
+            }
+            clauses.put(e.key(), titleText == null ? "" : titleText);
+        }
+    }
+
+    private Map<String, Pack.ActionDef> readActions(Fields top) {
+        Map<String, Pack.ActionDef> out = new LinkedHashMap<>();
+        forEachEntry(top, "actions", "action", ACTION_KEYS, (key, f) -> out.put(key,
+                new Pack.ActionDef(key, nn(f.text("description", true)), f.bool("requiresRecipient", false))));
+        return out;
+    }
+
+    private Map<String, String> readBases(Fields top) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Fields f = map(top, "bases", "the legal bases", true);
+        if (f == null) {
+            return out;
+        }
+        for (Node.Entry e : f.entries().values()) {
+            if (checkId(e.key(), e.keyAt(), "legal basis")) {
+                String d = e.value() instanceof Node.ScalarNode s && s.value() instanceof String t ? t : null;
+                if (d == null) {
+                    problems.add(e.value().at(), "legal basis " + e.key() + " needs a description (text)", "");
+                }
+                out.put(e.key(), nn(d));
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Pack.CategoryDef> readCategories(Fields top) {
+        Map<String, Pack.CategoryDef> out = new LinkedHashMap<>();
+        forEachEntry(top, "categories", "data category", CATEGORY_KEYS, (key, f) -> out.put(key,
+                new Pack.CategoryDef(key, clause(f, "clause", true), nn(f.text("description", true)),
+                        f.bool("sensitive", false))));
+        return out;
+    }
+
+    private Map<String, Pack.RecipientDef> readRecipients(Fields top) {
+        Map<String, Pack.RecipientDef> out = new LinkedHashMap<>();
+        forEachEntry(top, "recipients", "recipient", RECIPIENT_KEYS, (key, f) -> {
+            String location = country(f, "location", true);
+            out.put(key, new Pack.RecipientDef(key, clause(f, "clause", true), nn(f.text("description", true)),
+                    location == null ? "ZZ" : location));
+        });
+        return out;
+    }
+
+    private Map<String, Obligation> readObligations(Fields top) {
+        Map<String, Obligation> out = new LinkedHashMap<>();
+        forEachEntry(top, "obligations", "obligation", OBLIGATION_KEYS, (key, f) -> out.put(key,
+                new Obligation(key, nn(clause(f, "clause", true)), nn(f.text("description", true)))));
+        return out;
+    }
+
+    private Map<String, Pack.PurposeDef> readPurposes(Fields top, Vocabulary vocabulary) {
+        Fields f = map(top, "purposes", "the purposes", true);
+        Map<String, Pack.PurposeDef> out = new LinkedHashMap<>();
+        if (f == null) {
+            return out;
+        }
+        // Declare every purpose id first, so that dataOf and rules may refer to any of them.
+        for (Node.Entry e : f.entries().values()) {
+            if (Ids.isId(e.key())) {
+                vocabulary.purposes().add(e.key());
+            }
+        }
+        Map<String, List<Node.ScalarNode>> dataOf = new LinkedHashMap<>();
+        for (Node.Entry e : f.entries().values()) {
+            if (!checkId(e.key(), e.keyAt(), "purpose")) {
+                continue;
+            }
+            Fields p = Fields.of(e.value(), problems, "purpose " + e.key(), PURPOSE_KEYS);
+            String basis = p.text("basis", true);
+            if (basis != null) {
+                reference(basis, p.at("basis"), vocabulary.bases(), "legal basis");
+            }
+            Set<String> acts = new LinkedHashSet<>();
+            for (Node.ScalarNode a : p.texts("actions", true)) {
+                if (reference((String) a.value(), a.at(), vocabulary.actions(), "action")) {
+                    acts.add((String) a.value());
+                }
+            }
+            if (p.has("actions") && acts.isEmpty() && p.texts("actions", false).isEmpty()) {
+                p.problem("actions", "purpose " + e.key() + " lists no action", "for example [collect, use]");
+            }
+            Set<String> data = new LinkedHashSet<>();
+            boolean any = false;
+            Node dataNode = p.node("data");
+            if (dataNode instanceof Node.ScalarNode s && "any".equals(s.value())) {
+                any = true;
+            } else if (dataNode != null) {
+                for (Node.ScalarNode c : p.texts("data", false)) {
+                    if (reference((String) c.value(), c.at(), vocabulary.categories(), "data category")) {
+                        if (!data.add((String) c.value())) {
+                            problems.add(c.at(), "data category " + c.value() + " is listed twice", "remove one");
+                        }
+                    }
+                }
+            }
+            List<Node.ScalarNode> of = p.texts("dataOf", false);
+            for (Node.ScalarNode o : of) {
+                reference((String) o.value(), o.at(), vocabulary.purposes(), "purpose");
+            }
+            if (dataNode == null && of.isEmpty()) {
+                p.problem("data", "purpose " + e.key() + " declares no data",
+                        "add data: [category, ...], data: any, or dataOf: [another-purpose]");
+            }
+            dataOf.put(e.key(), of);
+            List<Condition> requires = p.has("requires")
+                    ? List.of(condition(p.node("requires"), vocabulary, "requires of purpose " + e.key()))
+                    : List.of();
+            out.put(e.key(), new Pack.PurposeDef(e.key(), clause(p, "clause", true), nn(p.text("description", true)),
+                    nn(basis), acts, any ? null : data, requires, e.keyAt()));
+        }
+        // Resolve dataOf (one level: a purpose's data plus the listed purposes' own data).
+        Map<String, Pack.PurposeDef> resolved = new LinkedHashMap<>();
+        for (Pack.PurposeDef p : out.values()) {
+            Set<String> data = p.data();
+            for (Node.ScalarNode o : dataOf.getOrDefault(p.id(), List.of())) {
+                Pack.PurposeDef other = out.get((String) o.value());
+                if (other == null || data == null) {
+                    continue;
+                }
+                if (other.data() == null) {
+                    data = null;
+                } else {
+                    data = new LinkedHashSet<>(data);
+                    data.addAll(other.data());
+                }
+            }
+            resolved.put(p.id(), new Pack.PurposeDef(p.id(), p.clause(), p.description(), p.basis(), Set.copyOf(p.actions()),
+                    data == null ? null : Set.copyOf(data), p.requires(), p.at()));
+        }
+        return resolved;
+    }
+
+    private Pack.ChildRule readChildren(Fields top) {
+        Fields f = map(top, "children", "the children section", true);
+        if (f == null) {
+            return new Pack.ChildRule(0, "?");
+        }
+        Long under = f.integer("under", true);
+        if (under != null && (under < 1 || under > 25)) {
+            f.problem("under", "children.under must be between 1 and 25 years", "the age below which a subject is a child");
+        }
+        return new Pack.ChildRule(under == null ? 0 : under.intValue(), nn(clause(f, "clause", true)));
+    }
+
+    private Pack.Defaults readDefaults(Fields top) {
+        Fields f = map(top, "defaults", "the defaults", true);
+        if (f == null) {
+            return new Pack.Defaults("?", "?", "?", "?");
+        }
+        Fields deny = Fields.of(f.node("deny"), problems, "defaults.deny", DEFAULT_DENY_KEYS);
+        if (!f.has("deny")) {
+            f.problem("deny", "defaults needs 'deny', the reason given when no rule permits", "");
+        }
+        Fields invalid = Fields.of(f.node("invalidRequest"), problems, "defaults.invalidRequest", INVALID_KEYS);
+        if (!f.has("invalidRequest")) {
+            f.problem("invalidRequest", "defaults needs 'invalidRequest' with the clause cited for invalid requests", "");
+        }
+        String code = deny.text("code", f.has("deny"));
+        if (code != null && !Ids.isId(code)) {
+            deny.problem("code", "reason code '" + code + "' is not kebab-case", "for example not-permitted");
+        }
+        String message = deny.text("message", f.has("deny"));
+        checkPlaceholders(message, deny.at("message"));
+        return new Pack.Defaults(nn(clause(deny, "clause", f.has("deny"))), nn(code), nn(message),
+                nn(clause(invalid, "clause", f.has("invalidRequest"))));
+    }
+
+    private List<Pack.RuleDef> readRules(Fields top, Vocabulary vocabulary, Map<String, Pack.PurposeDef> purposes) {
+        List<Pack.RuleDef> rules = new ArrayList<>();
+        // Each purpose permits its own actions on its own data.
+        for (Pack.PurposeDef p : purposes.values()) {
+            Map<Condition.Key, Object> tests = new EnumMap<>(Condition.Key.class);
+            tests.put(Condition.Key.PURPOSE, List.of(p.id()));
+            tests.put(Condition.Key.ACTION, List.copyOf(p.actions()));
+            tests.put(Condition.Key.DATA_DECLARED_FOR_PURPOSE, Boolean.TRUE);
+            for (Condition extra : p.requires()) {
+                for (Map.Entry<Condition.Key, Object> t : extra.tests().entrySet()) {
+                    if (tests.containsKey(t.getKey())) {
+                        problems.add(extra.at(), "requires of purpose " + p.id() + " may not test '" + t.getKey().yaml
+                                + "'", "the purpose's own declarations already fix it");
+                    } else {
+                        tests.put(t.getKey(), t.getValue());
+                    }
+                }
+            }
+            if (p.actions().isEmpty()) {
+                continue;
+            }
+            rules.add(new Pack.RuleDef("purpose:" + p.id(), p.clause(), Pack.Effect.PERMIT, "purpose-permitted",
+                    "The policy permits " + String.join(" and ", p.actions()) + " of {data} for the purpose "
+                            + p.id() + ": " + p.description(),
+                    List.of(new Condition(tests, p.at())), List.of(), List.of(), p.at()));
+        }
+        Node node = top.node("rules");
+        if (node == null) {
+            return rules;
+        }
+        if (!(node instanceof Node.ListNode list)) {
+            problems.add(node.at(), "rules must be a list of rules", "start each rule with '- id: ...'");
+            return rules;
+        }
+        Map<String, Location> seen = new LinkedHashMap<>();
+        for (Node item : list.items()) {
+            Fields f = Fields.of(item, problems, "a rule", RULE_KEYS);
+            String id = f.text("id", true);
+            if (id != null) {
+                if (!Ids.isId(id)) {
+                    f.problem("id", "rule id '" + id + "' is not a lower-case kebab-case id", "for example share-with-dealers");
+                    id = null;
+                } else if (seen.containsKey(id)) {
+                    f.problem("id", "duplicate rule id '" + id + "' (first at line " + seen.get(id).line() + ")",
+                            "rule ids are unique in a pack");
+                } else {
+                    seen.put(id, f.at("id"));
+                }
+            }
+            String clause = clause(f, "clause", true);
+            String effectText = f.text("effect", true);
+            Pack.Effect effect = null;
+            if (effectText != null) {
+                switch (effectText) {
+                    case "permit" -> effect = Pack.Effect.PERMIT;
+                    case "deny" -> effect = Pack.Effect.DENY;
+                    case "oblige" -> effect = Pack.Effect.OBLIGE;
+                    default -> f.problem("effect", "effect '" + effectText + "' is not permit, deny or oblige",
+                            hint(effectText, List.of("permit", "deny", "oblige")));
+                }
+            }
+            boolean speaks = effect != Pack.Effect.OBLIGE;
+            String code = f.text("code", speaks);
+            if (code != null && !Ids.isId(code)) {
+                f.problem("code", "reason code '" + code + "' is not kebab-case", "for example consent-required");
+            }
+            String message = f.text("message", speaks);
+            checkPlaceholders(message, f.at("message"));
+            List<String> obligations = new ArrayList<>();
+            for (Node.ScalarNode o : f.texts("obligations", effect == Pack.Effect.OBLIGE)) {
+                if (reference((String) o.value(), o.at(), vocabulary.obligations(), "obligation")) {
+                    obligations.add((String) o.value());
+                }
+            }
+            if (effect == Pack.Effect.DENY && f.has("obligations")) {
+                f.problem("obligations", "a deny rule carries no obligations", "move them to a permit or oblige rule");
+            }
+            List<Condition> when = conditions(f, "when", vocabulary);
+            List<Condition> unless = conditions(f, "unless", vocabulary);
+            if (id != null && effect != null && clause != null) {
+                rules.add(new Pack.RuleDef(id, clause, effect, code, message, when, unless, List.copyOf(obligations),
+                        f.at("id")));
+            }
+        }
+        return rules;
+    }
+
+    private List<Pack.DrlSource> readDrl(Fields top) {
+        List<Pack.DrlSource> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Node.ScalarNode n : top.texts("drl", false)) {
+            String path = (String) n.value();
+            if (!DRL_PATH.matcher(path).matches()) {
+                problems.add(n.at(), "'" + path + "' is not a relative path to a .drl file inside the pack",
+                        "for example rules/children.drl");
+                continue;
+            }
+            if (!seen.add(path)) {
+                problems.add(n.at(), "DRL file " + path + " is listed twice", "remove one");
+                continue;
+            }
+            try {
+                byte[] bytes = source.read(path, YamlReader.MAX_BYTES);
+                if (bytes == null) {
+                    problems.add(n.at(), "DRL file " + path + " does not exist", "check the path; it is relative to the pack folder");
+                } else if (bytes.length > YamlReader.MAX_BYTES) {
+                    problems.add(Location.of(source.display(path)), "the file is larger than " + YamlReader.MAX_BYTES + " bytes", "");
+                } else {
+                    out.add(new Pack.DrlSource(source.display(path), new String(bytes, StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                problems.add(n.at(), "cannot read DRL file " + path + ": " + e.getClass().getSimpleName(), "");
+            }
+        }
+        return out;
+    }
+
+    // ---- conditions -----------------------------------------------------------------------
+
+    private List<Condition> conditions(Fields f, String key, Vocabulary vocabulary) {
+        List<Condition> out = new ArrayList<>();
+        for (Node n : f.list(key, false)) {
+            out.add(condition(n, vocabulary, "'" + key + "' of a rule"));
+        }
+        return out;
+    }
+
+    private Condition condition(Node node, Vocabulary vocabulary, String what) {
+        Map<Condition.Key, Object> tests = new EnumMap<>(Condition.Key.class);
+        Fields f = Fields.of(node, problems, what, Set.copyOf(Condition.Key.names()));
+        for (Node.Entry e : f.entries().values()) {
+            Condition.Key key = Condition.Key.of(e.key());
+            if (key == null) {
+                continue; // reported by Fields
+            }
+            switch (key.kind) {
+                case ACTIONS, PURPOSES, BASES, RECIPIENTS -> {
+                    List<String> ids = new ArrayList<>();
+                    for (Node.ScalarNode s : f.texts(e.key(), true)) {
+                        if (reference((String) s.value(), s.at(), vocabulary.of(key.kind), noun(key.kind))) {
+                            ids.add((String) s.value());
+                        }
+                    }
+                    if (!ids.isEmpty()) {
+                        tests.put(key, List.copyOf(ids));
+                    }
+                }
+                case PURPOSE -> {
+                    String id = f.text(e.key(), true);
+                    if (id != null && reference(id, f.at(e.key()), vocabulary.purposes(), "purpose")) {
+                        tests.put(key, id);
+                    }
+                }
+                case BOOLEAN -> {
+                    if (e.value() instanceof Node.ScalarNode s && s.value() instanceof Boolean b) {
+                        tests.put(key, b);
+                    } else {
+                        problems.add(e.value().at(), "'" + e.key() + "' must be true or false", "");
+                    }
+                }
+                case CONSENT -> {
+                    String v = f.text(e.key(), true);
+                    Condition.ConsentTest t = v == null ? null : Condition.ConsentTest.of(v);
+                    if (t == null && v != null) {
+                        problems.add(e.value().at(), "consent: '" + v + "' is not one of " + Condition.ConsentTest.names(),
+                                hint(v, Condition.ConsentTest.names()));
+                    } else if (t != null) {
+                        tests.put(key, t);
+                    }
+                }
+                default -> throw new IllegalStateException(key.toString());
+            }
+        }
+        return new Condition(tests, node == null ? f.at() : node.at());
+    }
+
+    private static String noun(Condition.Kind kind) {
+        return switch (kind) {
+            case ACTIONS -> "action";
+            case BASES -> "legal basis";
+            case RECIPIENTS -> "recipient";
+            default -> "purpose";
+        };
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private interface EntryReader {
+        void read(String key, Fields fields);
+    }
+
+    private void forEachEntry(Fields top, String section, String noun, Set<String> keys, EntryReader reader) {
+        Fields f = map(top, section, "the " + section, true);
+        if (f == null) {
+            return;
+        }
+        for (Node.Entry e : f.entries().values()) {
+            if (checkId(e.key(), e.keyAt(), noun)) {
+                reader.read(e.key(), Fields.of(e.value(), problems, noun + " " + e.key(), keys));
+            }
+        }
+    }
+
+    private Fields map(Fields top, String key, String what, boolean required) {
+        Node n = top.node(key);
+        if (n == null) {
+            if (required) {
+                problems.add(top.at(), "the pack needs the section '" + key + "'", "see docs/pack-format.md");
+            }
+            return null;
+        }
+        if (!(n instanceof Node.MapNode)) {
+            problems.add(n.at(), what + " must be a mapping of id: ..., not " + n.kind(), "");
+            return null;
+        }
+        return Fields.of(n, problems, what, allKeys((Node.MapNode) n));
+    }
+
+    private static Set<String> allKeys(Node.MapNode n) {
+        return n.entries().keySet();
+    }
+
+    private boolean checkId(String id, Location at, String noun) {
+        if (Ids.isId(id)) {
+            return true;
+        }
+        problems.add(at, noun + " id '" + shorten(id) + "' is not a lower-case id",
+                "use lower-case letters, digits, '-' and '.', starting with a letter (at most " + Ids.MAX_LENGTH + ")");
+        return false;
+    }
+
+    private boolean reference(String id, Location at, Collection<String> declared, String noun) {
+        if (declared.contains(id)) {
+            return true;
+        }
+        problems.add(at, "undeclared " + noun + " '" + shorten(id) + "'", hint(id, declared));
+        return false;
+    }
+
+    private static String hint(String word, Collection<String> candidates) {
+        String near = Suggest.nearest(word, candidates);
+        return near != null ? "did you mean '" + near + "'?" : "declare it, or use one of: " + String.join(", ", candidates);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private String clause(Fields f, String key, boolean required) {
+        String c = f.text(key, required);
+        if (c == null) {
+            return null;
+        }
+        Location at = f.at(key);
+        if (!Ids.isClause(c)) {
+            problems.add(at, "'" + shorten(c) + "' is not a clause reference",
+                    "write it as printed in the policy: I.1(3), III.2(1)(a), VII");
+            return null;
+        }
+        if (!clauses.containsKey(c)) {
+            problems.add(at, "clause " + c + " is not declared in 'clauses'", hint(c, clauses.keySet()));
+            return null;
+        }
+        return c;
+    }
+
+    private LocalDate date(Fields f, String key) {
+        String s = f.text(key, true);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            f.problem(key, "'" + shorten(s) + "' is not a date", "write it as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    private String country(Fields f, String key, boolean required) {
+        String s = f.text(key, required);
+        if (s != null && !Ids.COUNTRY.matcher(s).matches()) {
+            f.problem(key, "'" + shorten(s) + "' is not a two-letter ISO 3166 country code", "for example CN, DE");
+            return null;
+        }
+        return s;
+    }
+
+    private void checkPlaceholders(String message, Location at) {
+        if (message == null) {
+            return;
+        }
+        Matcher m = PLACEHOLDER.matcher(message);
+        while (m.find()) {
+            if (!Verdict.PLACEHOLDERS.contains(m.group(1))) {
+                problems.add(at, "unknown placeholder {" + m.group(1) + "} in a message",
+                        "messages may use " + Verdict.PLACEHOLDERS.stream().sorted().map(p -> "{" + p + "}").toList());
+            }
+        }
+    }
+}

@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param id          the obligation's identifier in the pack
- * @param clause      the clause of the policy that imposes it
+ * @param clause      the clause of the rule that imposed it on this decision (the pack declares a
+ *                    default clause for each obligation)
  * @param description what the host has to do, in a sentence
  */
 public record Obligation(String id, String clause, String description) {

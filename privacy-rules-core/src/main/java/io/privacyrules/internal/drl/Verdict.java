@@ -3,7 +3,7 @@ package io.privacyrules.internal.drl;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.pack.Pack;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +25,7 @@ public final class Verdict {
     private RuleMeta current;
     private final List<Said> permits = new ArrayList<>(4);
     private final List<Said> denies = new ArrayList<>(4);
-    private final Set<String> obligations = new LinkedHashSet<>();
+    private final Map<String, String> obligations = new LinkedHashMap<>();
 
     public Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request) {
         this.pack = pack;
@@ -66,7 +66,7 @@ public final class Verdict {
             if (!pack.obligations().containsKey(id)) {
                 throw new IllegalStateException("rule " + rule().name() + " names an undeclared obligation");
             }
-            obligations.add(id);
+            obligations.putIfAbsent(id, rule().clause());
         }
     }
 
@@ -88,7 +88,8 @@ public final class Verdict {
         return denies;
     }
 
-    public Set<String> obligations() {
+    /** The obligations named so far, each with the clause of the first rule that named it. */
+    public Map<String, String> obligations() {
         return obligations;
     }
 

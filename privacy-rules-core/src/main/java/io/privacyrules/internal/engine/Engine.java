@@ -103,8 +103,9 @@ public final class Engine {
         }
         List<Obligation> obligations = new ArrayList<>(v.obligations().size());
         for (Obligation o : obligationOrder) {
-            if (v.obligations().contains(o.id())) {
-                obligations.add(o);
+            String clause = v.obligations().get(o.id());
+            if (clause != null) {
+                obligations.add(new Obligation(o.id(), clause, o.description()));
             }
         }
         return new Decision(Effect.PERMIT, reasons(v.permits()), obligations, pack.info());

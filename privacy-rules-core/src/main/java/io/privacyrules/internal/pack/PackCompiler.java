@@ -40,6 +40,8 @@ public final class PackCompiler {
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
     private static final Pattern FORBIDDEN_LINE = Pattern.compile("^\\s*(package|import|global)\\b");
     private static final Pattern LINE_COL = Pattern.compile("\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
+    private static final Pattern CLAUSE_META = Pattern.compile("@clause\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
+    private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
     private static final Pattern OUT_CALL = Pattern.compile("\\bout\\s*\\.\\s*(permit|deny|oblige|apply)\\s*\\(");
 
     /** A compiled pack: the KieBase and what the engine needs to know of each rule. */
@@ -108,14 +110,18 @@ public final class PackCompiler {
         return new Compiled(pack, kieBase, Map.copyOf(metas));
     }
 
-    /** Checks a DRL file as text before it is compiled; false when it should not be compiled. */
+    /**
+     * Checks a DRL file as text before it is compiled; false when it declares what the engine's
+     * header declares, so that compiling it would only add confusing errors.
+     */
     private static boolean precheck(Pack.DrlSource drl, Pack pack, Problems problems, Map<String, Location> rules) {
-        int before = problems.size();
+        boolean compilable = true;
         String[] lines = drl.text().split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             Location at = new Location(drl.file(), i + 1, 1);
             Matcher forbidden = FORBIDDEN_LINE.matcher(lines[i]);
             if (forbidden.find()) {
+                compilable = false;
                 problems.add(at, "a pack's DRL may not declare '" + forbidden.group(1) + "'",
                         "remove the line: the engine declares the package, the Request fact and the global out");
             }
@@ -132,10 +138,37 @@ public final class PackCompiler {
                 } else {
                     rules.put(name, ruleAt);
                 }
+                checkClause(drl.file(), lines, i, name, ruleAt, pack, problems);
             }
         }
         checkOutCalls(drl, pack, problems);
-        return problems.size() == before;
+        return compilable;
+    }
+
+    /** The rule starting at line {@code start} must carry {@code @clause("...")} before its {@code when}. */
+    private static void checkClause(String file, String[] lines, int start, String name, Location ruleAt, Pack pack,
+                                    Problems problems) {
+        for (int i = start; i < lines.length; i++) {
+            String line = i == start ? lines[i].substring(lines[i].indexOf("rule") + 4) : lines[i];
+            Matcher m = CLAUSE_META.matcher(line);
+            if (m.find()) {
+                String c = m.group(1);
+                Location at = new Location(file, i + 1, m.start() + 1 + (i == start ? lines[i].indexOf("rule") + 4 : 0));
+                if (!Ids.isClause(c)) {
+                    problems.add(at, "rule \"" + name + "\": @clause(\"" + c + "\") is not a clause reference",
+                            "write it as printed in the policy: I.1(3), III.2(1)(a), VII");
+                } else if (!pack.clauses().containsKey(c)) {
+                    problems.add(at, "rule \"" + name + "\": clause " + c + " is not declared in 'clauses'",
+                            "declare it in policy.yaml, or correct the reference");
+                }
+                return;
+            }
+            if (WHEN.matcher(line).find() || (i > start && RULE_LINE.matcher(line).find())) {
+                break;
+            }
+        }
+        problems.add(ruleAt, "rule \"" + name + "\" names no clause",
+                "add @clause(\"VI\") (the clause it implements) on the line after the rule name");
     }
 
     /** Codes and obligations in out.permit/deny/oblige calls must be literal, well-formed and declared. */

@@ -1,0 +1,250 @@
+package io.privacyrules.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.privacyrules.Decision;
+import io.privacyrules.Obligation;
+import io.privacyrules.PolicyEngine;
+import io.privacyrules.PolicyLoadException;
+import io.privacyrules.Problem;
+import io.privacyrules.ProcessingRequest;
+import io.privacyrules.Reason;
+import io.privacyrules.ScenarioResult;
+import io.privacyrules.Scenarios;
+import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.scenario.ScenarioRunner;
+import io.privacyrules.internal.yaml.Node;
+import io.privacyrules.internal.yaml.YamlReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bin/privacy-rules}: {@code check}, {@code decide} and {@code demo}. Exit codes: 0
+ * success; 1 scenarios failed, or a denied decision with {@code --exit-code}; 2 bad usage or a
+ * policy that does not load. No stack trace is shown without {@code --verbose}.
+ */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "usage: privacy-rules check  --policy POLICY FILE_OR_DIR...",
+            "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code]",
+            "       privacy-rules demo   [--policy POLICY]",
+            "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
+            "Add --verbose to any command to see stack traces.");
+    static final String DEFAULT_POLICY = "classpath:bmw-connected-drive-cn";
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final InputStream in;
+    private boolean verbose;
+
+    Main(PrintStream out, PrintStream err, InputStream in) {
+        this.out = out;
+        this.err = err;
+        this.in = in;
+    }
+
+    public static void main(String[] args) {
+        boolean verbose = List.of(args).contains("--verbose");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.exit(new Main(System.out, System.err, System.in).run(args));
+    }
+
+    /** Runs a command; returns the exit code. */
+    int run(String[] argv) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        verbose = args.remove("--verbose");
+        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+            (args.isEmpty() ? err : out).println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        String command = args.remove(0);
+        try {
+            return switch (command) {
+                case "check" -> check(args);
+                case "decide" -> decide(args);
+                case "demo" -> demo(args);
+                default -> usage("unknown command '" + command + "'");
+            };
+        } catch (PolicyLoadException e) {
+            for (Problem p : e.problems()) {
+                err.println("error: " + p);
+            }
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        } catch (UsageException e) {
+            return usage(e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        }
+    }
+
+    private int usage(String message) {
+        err.println("error: " + message);
+        err.println(USAGE);
+        return 2;
+    }
+
+    // ---- check ------------------------------------------------------------------------------
+
+    private int check(List<String> args) {
+        String policy = option(args, "--policy", true);
+        if (args.isEmpty()) {
+            throw new UsageException("check needs at least one scenario file or folder");
+        }
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        PolicyEngine engine = PolicyEngine.load(policy);
+        int passed = 0;
+        int failed = 0;
+        for (String a : args) {
+            Path path = Path.of(a);
+            if (!Files.exists(path)) {
+                err.println("FAIL " + a + ": no such file or folder");
+                failed++;
+                continue;
+            }
+            for (ScenarioResult r : Scenarios.run(engine, path)) {
+                if (r.passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                    out.println(r);
+                }
+            }
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 ? 0 : 1;
+    }
+
+    // ---- decide -----------------------------------------------------------------------------
+
+    private int decide(List<String> args) {
+        String policy = option(args, "--policy", true);
+        String requestFile = option(args, "--request", false);
+        boolean exitCode = args.remove("--exit-code");
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
+        String display = requestFile == null || requestFile.equals("-") ? "<stdin>" : requestFile;
+        byte[] bytes;
+        try {
+            bytes = requestFile == null || requestFile.equals("-")
+                    ? in.readNBytes(YamlReader.MAX_BYTES + 1)
+                    : readFile(Path.of(requestFile));
+        } catch (IOException e) {
+            err.println("error: " + display + ":0:0: cannot read the request: " + e.getClass().getSimpleName());
+            return 2;
+        }
+        PolicyEngine engine = PolicyEngine.load(policy);
+        Problems problems = new Problems();
+        Node root = YamlReader.read(display, bytes, problems);
+        if (root instanceof Node.MapNode map && map.entries().size() == 1 && map.entries().containsKey("request")) {
+            root = map.get("request");
+        }
+        ProcessingRequest request = root == null ? null : ScenarioRunner.request(root, problems);
+        if (!problems.isEmpty()) {
+            for (Problem p : problems.sorted()) {
+                err.println("error: " + p);
+            }
+            return 2;
+        }
+        Decision d = engine.decide(request);
+        out.println(json(d));
+        return exitCode && !d.permitted() ? 1 : 0;
+    }
+
+    private static byte[] readFile(Path file) throws IOException {
+        try (InputStream s = Files.newInputStream(file)) {
+            return s.readNBytes(YamlReader.MAX_BYTES + 1);
+        }
+    }
+
+    static String json(Decision d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("decision", d.effect().id());
+        List<Map<String, String>> reasons = new ArrayList<>();
+        for (Reason r : d.reasons()) {
+            Map<String, String> rm = new LinkedHashMap<>();
+            rm.put("code", r.code());
+            rm.put("clause", r.clause());
+            rm.put("message", r.message());
+            rm.put("rule", r.rule());
+            reasons.add(rm);
+        }
+        m.put("reasons", reasons);
+        m.put("obligations", d.obligationIds());
+        m.put("policy", d.policy().id());
+        m.put("policyVersion", d.policy().version());
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- demo -------------------------------------------------------------------------------
+
+    private int demo(List<String> args) {
+        String policy = option(args, "--policy", false);
+        PolicyEngine engine = PolicyEngine.load(policy == null ? DEFAULT_POLICY : policy);
+        out.println("privacy-rules demo: " + engine.policy().title() + ", version " + engine.policy().version()
+                + " (" + engine.policy().id() + ")");
+        out.println();
+        for (Demo.Step step : Demo.steps()) {
+            Decision d = engine.decide(step.request());
+            out.println((d.permitted() ? "PERMIT  " : "DENY    ") + step.story());
+            for (Reason r : d.reasons()) {
+                out.println("        " + r.clause() + "  " + r.code() + ": " + r.message());
+            }
+            for (Obligation o : d.obligations()) {
+                out.println("        obligation " + o.id() + " (" + o.clause() + "): " + o.description());
+            }
+            out.println();
+        }
+        return 0;
+    }
+
+    // ---- options ----------------------------------------------------------------------------
+
+    private static String option(List<String> args, String name, boolean required) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            if (required) {
+                throw new UsageException("missing " + name);
+            }
+            return null;
+        }
+        if (i + 1 >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        String value = args.get(i + 1);
+        args.remove(i + 1);
+        args.remove(i);
+        return value;
+    }
+
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -259,6 +259,20 @@ public final class PackCompiler {
         return new Location(file, line, offset - lineStart + 1);
     }
 
+    /** The 1-based column of the first non-blank character of a 1-based line, or 1. */
+    private static int firstColumn(String text, int line) {
+        String[] lines = text.split("\\R", -1);
+        if (line < 1 || line > lines.length) {
+            return 1;
+        }
+        String l = lines[line - 1];
+        int i = 0;
+        while (i < l.length() && Character.isWhitespace(l.charAt(i))) {
+            i++;
+        }
+        return i + 1;
+    }
+
     private static void add(KnowledgeBuilder builder, String file, String drl, int headerLines, Problems problems) {
         int before = builder.getErrors().size();
         Resource resource = ResourceFactory.newByteArrayResource(drl.getBytes(StandardCharsets.UTF_8)).setSourcePath(file);
@@ -285,6 +299,9 @@ public final class PackCompiler {
                 message = message.substring(0, lc.start()) + message.substring(lc.end());
             }
             line = Math.max(0, line - headerLines);
+            if (column == 0 && line > 0) {
+                column = firstColumn(drl, line + headerLines);
+            }
             message = message.replaceAll("\\s+", " ");
             if (message.length() > 300) {
                 message = message.substring(0, 300) + "...";

@@ -382,7 +382,7 @@ public final class PackLoader {
                     case "deny" -> effect = Pack.Effect.DENY;
                     case "oblige" -> effect = Pack.Effect.OBLIGE;
                     default -> f.problem("effect", "effect '" + effectText + "' is not permit, deny or oblige",
-                            hint(effectText, List.of("permit", "deny", "oblige")));
+                            choice(effectText, List.of("permit", "deny", "oblige")));
                 }
             }
             boolean speaks = effect != Pack.Effect.OBLIGE;
@@ -489,7 +489,7 @@ public final class PackLoader {
                     Condition.ConsentTest t = v == null ? null : Condition.ConsentTest.of(v);
                     if (t == null && v != null) {
                         problems.add(e.value().at(), "consent: '" + v + "' is not one of " + Condition.ConsentTest.names(),
-                                hint(v, Condition.ConsentTest.names()));
+                                choice(v, Condition.ConsentTest.names()));
                     } else if (t != null) {
                         tests.put(key, t);
                     }
@@ -566,6 +566,11 @@ public final class PackLoader {
     private static String hint(String word, Collection<String> candidates) {
         String near = Suggest.nearest(word, candidates);
         return near != null ? "did you mean '" + near + "'?" : "declare it, or use one of: " + String.join(", ", candidates);
+    }
+
+    private static String choice(String word, List<String> options) {
+        String near = Suggest.nearest(word, options);
+        return near != null ? "did you mean '" + near + "'?" : "write one of: " + String.join(", ", options);
     }
 
     private static String shorten(String s) {

@@ -37,7 +37,7 @@ public final class YamlReader {
         options.setMaxAliasesForCollections(0);
         options.setNestingDepthLimit(MAX_DEPTH + 8);
         options.setCodePointLimit(MAX_BYTES);
-        options.setAllowDuplicateKeys(false);
+        options.setAllowDuplicateKeys(true); // reported by this reader, which then goes on
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(options)
                 .streamReadConstraints(StreamReadConstraints.builder()

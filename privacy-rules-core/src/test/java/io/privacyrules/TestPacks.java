@@ -1,0 +1,76 @@
+package io.privacyrules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Copies of the seed pack with edits, for tests of loading and deciding. */
+final class TestPacks {
+    private TestPacks() {
+    }
+
+    /** Copies the seed pack's policy.yaml and DRL into {@code dir}. */
+    static Path copySeed(Path dir) {
+        try (Stream<Path> files = Files.walk(SeedPack.FOLDER)) {
+            for (Path p : files.toList()) {
+                Path rel = SeedPack.FOLDER.relativize(p);
+                if (rel.startsWith("scenarios")) {
+                    continue;
+                }
+                Path target = dir.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@code from} (which must occur) by {@code to} in a file of the pack. */
+    static void edit(Path pack, String file, String from, String to) {
+        try {
+            Path p = pack.resolve(file);
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            if (!text.contains(from)) {
+                throw new AssertionError("the seed pack's " + file + " no longer contains: " + from);
+            }
+            Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void write(Path pack, String file, String text) {
+        try {
+            Path p = pack.resolve(file);
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads a pack that must fail, returning its problems. */
+    static List<Problem> problems(Path pack) {
+        PolicyLoadException e = assertThrows(PolicyLoadException.class, () -> PolicyEngine.load(pack));
+        return e.problems();
+    }
+
+    /** Loads a pack that must fail with exactly one problem, returning it. */
+    static Problem problem(Path pack) {
+        List<Problem> problems = problems(pack);
+        assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
+        return problems.get(0);
+    }
+}

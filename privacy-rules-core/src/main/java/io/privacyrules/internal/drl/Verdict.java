@@ -117,7 +117,8 @@ public final class Verdict {
     /** The placeholders a YAML message may use; each is replaced by ids from the request. */
     public static final Set<String> PLACEHOLDERS = Set.of("action", "purpose", "recipient", "destination", "data", "childAge");
 
-    private String render(String template) {
+    /** The template with its placeholders replaced by the request's ids. */
+    public String render(String template) {
         if (template.indexOf('{') < 0) {
             return template;
         }

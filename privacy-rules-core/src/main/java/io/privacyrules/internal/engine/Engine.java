@@ -98,7 +98,7 @@ public final class Engine {
         }
         if (v.permits().isEmpty()) {
             Pack.Defaults d = pack.defaults();
-            return new Decision(Effect.DENY, List.of(new Reason(d.denyCode(), d.denyClause(), d.denyMessage(), ENGINE_RULE)),
+            return new Decision(Effect.DENY, List.of(new Reason(d.denyCode(), d.denyClause(), v.render(d.denyMessage()), ENGINE_RULE)),
                     List.of(), pack.info());
         }
         List<Obligation> obligations = new ArrayList<>(v.obligations().size());

@@ -1,0 +1,122 @@
+package io.privacyrules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner reports what differs, and never lets a typo pass. */
+class ScenarioRunnerTest {
+    @TempDir
+    Path dir;
+
+    private List<ScenarioResult> run(String yaml) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, yaml);
+        return Scenarios.run(SeedPack.engine(), file);
+    }
+
+    @Test
+    void aMatchingScenarioPasses() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: a child cannot register alone
+                    request: {action: collect, purpose: account-registration, data: [account.credentials], subject: {age: 12}}
+                    expect: {decision: deny, clauses: [VI], noObligations: [anonymize]}
+                """);
+        assertEquals(1, r.size());
+        assertTrue(r.get(0).passed(), r::toString);
+        assertEquals(2, r.get(0).line());
+    }
+
+    @Test
+    void everyDifferenceIsReported() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: wrong on purpose
+                    request: {action: use, purpose: product-development, data: [vehicle.location]}
+                    expect:
+                      decision: deny
+                      clauses: [VII]
+                      codes: [consent-required]
+                      obligations: [aggregate]
+                      noObligations: [anonymize]
+                """);
+        assertFalse(r.get(0).passed());
+        assertEquals(5, r.get(0).failures().size(), r::toString);
+        assertTrue(r.get(0).failures().get(0).startsWith("expected deny, got permit"), r::toString);
+    }
+
+    @Test
+    void aClauseCoversItsSubClausesOnly() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: III.2 covers III.2(1)(b)
+                    request: {action: share, purpose: customer-service, data: [identity.name], recipient: authorized-dealer,
+                              subject: {consents: [{recipient: authorized-dealer}]}}
+                    expect: {decision: permit, clauses: [III.2]}
+                  - name: III does not cover I
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit, clauses: [III]}
+                """);
+        assertTrue(r.get(0).passed(), r::toString);
+        assertFalse(r.get(1).passed(), r::toString);
+    }
+
+    @Test
+    void aTypoInAKeyFailsTheFileWithLineAndHint() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: typo
+                    request: {action: collect, purpose: marketing, data: [contact.mobile], requiredbylaw: true}
+                    expect: {decision: deny}
+                """);
+        assertEquals(1, r.size());
+        assertFalse(r.get(0).passed());
+        String failure = r.get(0).failures().get(0);
+        assertTrue(failure.contains("s.yaml:3:") && failure.contains("did you mean 'requiredByLaw'"), failure);
+    }
+
+    @Test
+    void wrongTypesAndBadExpectationsAreLoadErrors() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: bad
+                    request: {action: collect, purpose: marketing, data: [contact.mobile], subject: {age: twelve}}
+                    expect: {decision: allow, clauses: [III-2]}
+                  - name: bad
+                    request: {action: collect, purpose: marketing, data: [contact.mobile]}
+                """);
+        List<String> failures = r.get(0).failures();
+        assertEquals(5, failures.size(), failures::toString);
+    }
+
+    @Test
+    void anUnknownIdentifierIsADenyNotALoadError() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: unknown purpose
+                    request: {action: collect, purpose: Marketing, data: [contact.mobile]}
+                    expect: {decision: deny, codes: [invalid-request]}
+                """);
+        assertTrue(r.get(0).passed(), r::toString);
+    }
+
+    @Test
+    void otherScenarioKindsAreReportedAsNotSupportedYet() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: erasure
+                    rightsRequest: {right: erasure, receivedOn: 2026-07-01}
+                    expect: {outcome: fulfil}
+                """);
+        assertFalse(r.get(0).passed());
+        assertTrue(r.get(0).failures().get(0).contains("not supported"), r::toString);
+    }
+}

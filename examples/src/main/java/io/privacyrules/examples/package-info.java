@@ -1,0 +1,2 @@
+/** Examples of a host service calling privacy-rules. */
+package io.privacyrules.examples;

@@ -7,7 +7,11 @@ import io.privacyrules.internal.pack.PackCompiler;
 import io.privacyrules.internal.pack.PackLoader;
 import io.privacyrules.internal.pack.PackSource;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Decides whether a host may process personal information, by the rules of one rule pack.
@@ -19,8 +23,13 @@ import java.util.Objects;
  *         .recipient("authorized-dealer").consent(Consent.toRecipient("authorized-dealer"))
  *         .build());
  * d.permitted();      // true
- * d.obligationIds();  // [confidentiality-agreement, anonymize, aggregate]
+ * d.obligationIds();  // [anonymize, aggregate, confidentiality-agreement]
  * }</pre>
+ *
+ * <p>The same engine answers data-subject requests ({@link #decide(RightsRequest)}) and retention
+ * queries ({@link #decide(RetentionQuery)}, {@link #toDispose}). Where a request leaves the day
+ * open, "today" comes from the engine's {@link Clock}: by default the system clock in the pack's
+ * time zone; tests inject a fixed one with {@link #withClock(Clock)}.
  *
  * <p>Loading validates the whole pack (YAML and DRL) and compiles it once; a pack with problems
  * throws {@link PolicyLoadException} listing all of them. Deciding never throws: an invalid
@@ -34,9 +43,11 @@ public final class PolicyEngine {
     public static final String CLASSPATH_PREFIX = "classpath:";
 
     private final Engine engine;
+    private final Clock clock;
 
-    private PolicyEngine(Engine engine) {
+    private PolicyEngine(Engine engine, Clock clock) {
         this.engine = engine;
+        this.clock = clock;
     }
 
     /**
@@ -77,7 +88,21 @@ public final class PolicyEngine {
         if (!problems.isEmpty() || compiled == null) {
             throw new PolicyLoadException(source.describe(), problems.sorted());
         }
-        return new PolicyEngine(new Engine(compiled));
+        return new PolicyEngine(new Engine(compiled), Clock.system(compiled.pack().timeZone()));
+    }
+
+    /**
+     * This engine with another clock, sharing the compiled pack (cheap).
+     *
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public PolicyEngine withClock(Clock clock) {
+        return new PolicyEngine(engine, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** The clock that tells this engine what day it is. */
+    public Clock clock() {
+        return clock;
     }
 
     /** The pack this engine decides by. */
@@ -92,5 +117,52 @@ public final class PolicyEngine {
      */
     public Decision decide(ProcessingRequest request) {
         return engine.decide(request);
+    }
+
+    /**
+     * Decides a data-subject request: fulfil (with the day to respond by and the obligations),
+     * refuse, or verify the subject's identity first. Never throws and never returns null: an
+     * invalid request, or a failure inside a rule, is a refusal with reason code
+     * {@code invalid-request} or {@code internal-error}, which the host must treat as its own
+     * error to fix rather than as an answer to send the subject.
+     */
+    public RightsDecision decide(RightsRequest request) {
+        return engine.decide(request, LocalDate.now(clock));
+    }
+
+    /**
+     * Decides whether a stored record may still be kept. Never throws and never returns null: an
+     * invalid query, or a failure inside a rule, is a {@code retain} (the reversible answer) with
+     * reason code {@code invalid-request} or {@code internal-error}.
+     */
+    public RetentionDecision decide(RetentionQuery query) {
+        return engine.decide(query, LocalDate.now(clock));
+    }
+
+    /**
+     * A nightly sweep: the records of {@code records} that are to be disposed of now, lazily and
+     * in order, holding one record at a time. A record whose query is invalid or fails is kept
+     * (not returned). "Now" is read from the clock once, when the stream is consumed first.
+     *
+     * @param records the stored records
+     * @param query   how to ask about one record
+     * @throws NullPointerException if an argument is null
+     */
+    public <T> Stream<T> toDispose(Stream<T> records, Function<? super T, RetentionQuery> query) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(query, "query");
+        LocalDate[] today = {null};
+        return records.filter(record -> {
+            if (today[0] == null) {
+                today[0] = LocalDate.now(clock);
+            }
+            RetentionQuery q;
+            try {
+                q = query.apply(record);
+            } catch (RuntimeException e) {
+                return false;
+            }
+            return engine.decide(q, today[0]).dispose();
+        });
     }
 }

@@ -157,7 +157,7 @@ class PackValidationTest {
         Path pack = seed();
         TestPacks.edit(pack, "rules/children.drl", "out.deny(\"guardian-consent-required\",\n             \"No child",
                 "String code = \"x\";\n    out.deny(code,\n             \"No child");
-        assertProblem(TestPacks.problem(pack), "children.drl", "string literals only");
+        assertProblem(TestPacks.problem(pack), "children.drl", "must be called as");
     }
 
     @Test

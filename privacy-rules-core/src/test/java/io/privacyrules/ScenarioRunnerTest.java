@@ -109,14 +109,51 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void otherScenarioKindsAreReportedAsNotSupportedYet() throws IOException {
+    void rightsAndRetentionScenariosCompareOutcomeDayAndClauses() throws IOException {
         List<ScenarioResult> r = run("""
                 scenarios:
-                  - name: erasure
-                    rightsRequest: {right: erasure, receivedOn: 2026-07-01}
-                    expect: {outcome: fulfil}
+                  - name: erasure answered in 30 days
+                    rightsRequest: {right: erasure, receivedOn: 2026-07-01, identityVerified: true,
+                                    erasureGrounds: [service-no-longer-used]}
+                    expect: {outcome: fulfil, respondBy: 2026-07-31, clauses: [V.3], obligations: [notify-recipients]}
+                  - name: wrong day
+                    rightsRequest: {right: access, receivedOn: 2026-07-01, identityVerified: true}
+                    expect: {outcome: fulfil, respondBy: 2026-07-30}
+                  - name: contract records outlive the contract
+                    retention: {data: contract.record, purposes: [contract-conclusion],
+                                purposesFulfilled: [contract-conclusion], contractEndedOn: 2025-01-10, asOf: 2026-11-01}
+                    expect: {action: retain, until: 2028-01-10, clauses: [I.1]}
+                  - name: wrong action
+                    retention: {data: contract.record, purposes: [contract-conclusion], asOf: 2026-11-01}
+                    expect: {action: dispose, clauses: [I]}
                 """);
-        assertFalse(r.get(0).passed());
-        assertTrue(r.get(0).failures().get(0).contains("not supported"), r::toString);
+        assertTrue(r.get(0).passed(), r::toString);
+        assertEquals(List.of("expected respondBy 2026-07-30, got 2026-07-31"), r.get(1).failures());
+        assertTrue(r.get(2).passed(), r::toString);
+        assertEquals(1, r.get(3).failures().size(), r::toString);
+    }
+
+    @Test
+    void eachKindHasItsOwnExpectKeys() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: a rights request expects an outcome
+                    rightsRequest: {right: access, receivedOn: 2026-07-01}
+                    expect: {decision: permit}
+                """);
+        String failures = String.join("\n", r.get(0).failures());
+        assertTrue(failures.contains("unknown key 'decision' in expect"), failures);
+        assertTrue(failures.contains("expect needs the key 'outcome'"), failures);
+    }
+
+    @Test
+    void aBadDateIsALoadError() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: bad date
+                    retention: {data: contract.record, purposes: [contract-conclusion], asOf: 2026-13-01}
+                    expect: {action: retain}
+                """);
+        assertTrue(r.get(0).failures().get(0).contains("'asOf' must be a date"), r::toString);
     }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.privacyrules.Decision;
 import io.privacyrules.Obligation;
+import io.privacyrules.Outcome;
+import io.privacyrules.PolicyInfo;
+import io.privacyrules.RetentionDecision;
+import io.privacyrules.RetentionQuery;
+import io.privacyrules.RightsDecision;
+import io.privacyrules.RightsRequest;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.PolicyLoadException;
 import io.privacyrules.Problem;
@@ -34,6 +40,7 @@ public final class Main {
     static final String USAGE = String.join("\n",
             "usage: privacy-rules check  --policy POLICY FILE_OR_DIR...",
             "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code]",
+            "         (a processing request, a rights request or a retention query, told apart by its keys)",
             "       privacy-rules demo   [--policy POLICY]",
             "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
             "Add --verbose to any command to see stack traces.");
@@ -116,7 +123,7 @@ public final class Main {
         for (String a : args) {
             Path path = Path.of(a);
             if (!Files.exists(path)) {
-                err.println("FAIL " + a + ": no such file or folder");
+                out.println("FAIL " + a + ": no such file or folder");
                 failed++;
                 continue;
             }
@@ -155,19 +162,48 @@ public final class Main {
         PolicyEngine engine = PolicyEngine.load(policy);
         Problems problems = new Problems();
         Node root = YamlReader.read(display, bytes, problems);
-        if (root instanceof Node.MapNode map && map.entries().size() == 1 && map.entries().containsKey("request")) {
-            root = map.get("request");
+        String kind = "request";
+        if (root instanceof Node.MapNode map && map.entries().size() == 1) {
+            String only = map.entries().keySet().iterator().next();
+            if (only.equals("request") || only.equals("rightsRequest") || only.equals("retention")) {
+                kind = only;
+                root = map.get(only);
+            }
         }
-        ProcessingRequest request = root == null ? null : ScenarioRunner.request(root, problems);
+        if (root instanceof Node.MapNode map && kind.equals("request")) {
+            // A bare mapping is told apart by its keys: a right, or a retention question.
+            if (map.entries().containsKey("right")) {
+                kind = "rightsRequest";
+            } else if (map.entries().containsKey("purposes") || map.entries().containsKey("asOf")) {
+                kind = "retention";
+            }
+        }
+        Object request = root == null ? null : switch (kind) {
+            case "rightsRequest" -> ScenarioRunner.rightsRequest(root, problems);
+            case "retention" -> ScenarioRunner.retention(root, problems);
+            default -> ScenarioRunner.request(root, problems);
+        };
         if (!problems.isEmpty()) {
             for (Problem p : problems.sorted()) {
                 err.println("error: " + p);
             }
             return 2;
         }
-        Decision d = engine.decide(request);
-        out.println(json(d));
-        return exitCode && !d.permitted() ? 1 : 0;
+        boolean negative;
+        if (request instanceof RightsRequest r) {
+            RightsDecision d = engine.decide(r);
+            out.println(json("outcome", d.outcome().id(), "respondBy", d.respondBy(), d.reasons(), d.obligationIds(), d.policy()));
+            negative = d.outcome() != Outcome.FULFIL;
+        } else if (request instanceof RetentionQuery q) {
+            RetentionDecision d = engine.decide(q);
+            out.println(json("action", d.action().id(), "until", d.until(), d.reasons(), null, d.policy()));
+            negative = false;
+        } else {
+            Decision d = engine.decide((ProcessingRequest) request);
+            out.println(json(d));
+            negative = !d.permitted();
+        }
+        return exitCode && negative ? 1 : 0;
     }
 
     private static byte[] readFile(Path file) throws IOException {
@@ -177,10 +213,24 @@ public final class Main {
     }
 
     static String json(Decision d) {
+        return json("decision", d.effect().id(), null, null, d.reasons(), d.obligationIds(), d.policy());
+    }
+
+    /**
+     * The JSON of an answer, keyed as in scenario files: {@code decision} (permit, deny),
+     * {@code outcome} (fulfil, refuse, verify-identity) or {@code action} (retain, dispose); the day
+     * when there is one ({@code respondBy}, {@code until}); {@code reasons}; {@code obligations}
+     * (not for retention); {@code policy} and {@code policyVersion}.
+     */
+    static String json(String answerKey, String answer, String dayKey, java.time.LocalDate day, List<Reason> given,
+                       List<String> obligations, PolicyInfo policy) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("decision", d.effect().id());
+        m.put(answerKey, answer);
+        if (dayKey != null) {
+            m.put(dayKey, day == null ? null : day.toString());
+        }
         List<Map<String, String>> reasons = new ArrayList<>();
-        for (Reason r : d.reasons()) {
+        for (Reason r : given) {
             Map<String, String> rm = new LinkedHashMap<>();
             rm.put("code", r.code());
             rm.put("clause", r.clause());
@@ -189,9 +239,11 @@ public final class Main {
             reasons.add(rm);
         }
         m.put("reasons", reasons);
-        m.put("obligations", d.obligationIds());
-        m.put("policy", d.policy().id());
-        m.put("policyVersion", d.policy().version());
+        if (obligations != null) {
+            m.put("obligations", obligations);
+        }
+        m.put("policy", policy.id());
+        m.put("policyVersion", policy.version());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
         } catch (IOException e) {

@@ -19,13 +19,28 @@ public final class Verdict {
     public record Said(RuleMeta rule, String code, String message) {
     }
 
+    /** One rule's say on a data-subject request: an outcome at a step of the checks, citing a clause. */
+    public record Answer(int step, String outcome, RuleMeta rule, String clause, String code, String message) {
+    }
+
+    /** One rule's say on retention: retain (until, or null when unknown) or dispose. */
+    public record Keep(boolean retain, java.time.LocalDate until, RuleMeta rule, String code, String message) {
+    }
+
     private final Pack pack;
     private final List<Pack.RuleDef> yamlRules;
     private final Request request;
     private RuleMeta current;
     private final List<Said> permits = new ArrayList<>(4);
     private final List<Said> denies = new ArrayList<>(4);
-    private final Map<String, String> obligations = new LinkedHashMap<>();
+    private final Map<String, RuleMeta> obligations = new LinkedHashMap<>();
+    private final List<Answer> answers = new ArrayList<>(4);
+    private final List<Keep> keeps = new ArrayList<>(4);
+
+    /** A verdict for a data-subject request or a retention query, which YAML rules never see. */
+    public Verdict(Pack pack) {
+        this(pack, List.of(), null);
+    }
 
     public Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request) {
         this.pack = pack;
@@ -66,7 +81,8 @@ public final class Verdict {
             if (!pack.obligations().containsKey(id)) {
                 throw new IllegalStateException("rule " + rule().name() + " names an undeclared obligation");
             }
-            obligations.putIfAbsent(id, rule().clause());
+            // The clause cited is that of the first rule of the pack to impose it, whatever the firing order.
+            obligations.merge(id, rule(), (old, now) -> now.ordinal() < old.ordinal() ? now : old);
         }
     }
 
@@ -80,6 +96,72 @@ public final class Verdict {
         }
     }
 
+    // ---- data-subject requests: the answer at the lowest step wins ----------------------------
+
+    /** Fulfil the request (checks at {@code step}), citing the rule's clause. */
+    public void fulfil(int step, String code, String message) {
+        answer(step, "fulfil", rule().clause(), code, message);
+    }
+
+    /** Fulfil the request, citing {@code clause} (a clause the pack declares). */
+    public void fulfil(int step, String clause, String code, String message) {
+        answer(step, "fulfil", clause, code, message);
+    }
+
+    /** Refuse the request, citing the rule's clause. */
+    public void refuse(int step, String code, String message) {
+        answer(step, "refuse", rule().clause(), code, message);
+    }
+
+    /** Refuse the request, citing {@code clause}. */
+    public void refuse(int step, String clause, String code, String message) {
+        answer(step, "refuse", clause, code, message);
+    }
+
+    /** Ask for the subject's identity to be verified first, citing the rule's clause. */
+    public void verifyIdentity(int step, String code, String message) {
+        answer(step, "verify-identity", rule().clause(), code, message);
+    }
+
+    /** Ask for the subject's identity to be verified first, citing {@code clause}. */
+    public void verifyIdentity(int step, String clause, String code, String message) {
+        answer(step, "verify-identity", clause, code, message);
+    }
+
+    private void answer(int step, String outcome, String clause, String code, String message) {
+        if (clause == null || !pack.clauses().containsKey(clause)) {
+            throw new IllegalStateException("rule " + rule().name() + " cites an undeclared clause");
+        }
+        answers.add(new Answer(step, outcome, rule(), clause, checkCode(code), message(message)));
+    }
+
+    public List<Answer> answers() {
+        return answers;
+    }
+
+    // ---- retention: any retain wins over dispose --------------------------------------------
+
+    /** Keep the record; how long is not known. */
+    public void retain(String code, String message) {
+        keeps.add(new Keep(true, null, rule(), checkCode(code), message(message)));
+    }
+
+    /** Keep the record until {@code until} (inclusive); null means not known. */
+    public void retainUntil(java.time.LocalDate until, String code, String message) {
+        keeps.add(new Keep(true, until, rule(), checkCode(code), message(message)));
+    }
+
+    /** Delete or anonymize the record. */
+    public void dispose(String code, String message) {
+        keeps.add(new Keep(false, null, rule(), checkCode(code), message(message)));
+    }
+
+    public List<Keep> keeps() {
+        return keeps;
+    }
+
+    // ---- processing ------------------------------------------------------------------------
+
     public List<Said> permits() {
         return permits;
     }
@@ -88,9 +170,11 @@ public final class Verdict {
         return denies;
     }
 
-    /** The obligations named so far, each with the clause of the first rule that named it. */
+    /** The obligations named so far, each with the clause of the earliest rule of the pack that named it. */
     public Map<String, String> obligations() {
-        return obligations;
+        Map<String, String> clauses = new LinkedHashMap<>();
+        obligations.forEach((id, rule) -> clauses.put(id, rule.clause()));
+        return clauses;
     }
 
     private RuleMeta rule() {

@@ -4,13 +4,22 @@ import io.privacyrules.Decision;
 import io.privacyrules.Effect;
 import io.privacyrules.Obligation;
 import io.privacyrules.PolicyInfo;
+import io.privacyrules.Outcome;
 import io.privacyrules.ProcessingRequest;
+import io.privacyrules.RetentionAction;
+import io.privacyrules.RetentionDecision;
+import io.privacyrules.RetentionQuery;
+import io.privacyrules.RightsDecision;
+import io.privacyrules.RightsRequest;
 import io.privacyrules.Reason;
 import io.privacyrules.internal.drl.Request;
+import io.privacyrules.internal.drl.Retention;
+import io.privacyrules.internal.drl.Rights;
 import io.privacyrules.internal.drl.RuleMeta;
 import io.privacyrules.internal.drl.Verdict;
 import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.pack.PackCompiler;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,30 +76,179 @@ public final class Engine {
             }
             Request fact = new Request(pack, request);
             verdict = new Verdict(pack, pack.rules(), fact);
-            KieSession session = compiled.kieBase().newKieSession();
-            try {
-                session.setGlobal("out", verdict);
-                session.addEventListener(new Listener(verdict, rules));
-                session.insert(fact);
-                int fired = session.fireAllRules(MAX_FIRINGS);
-                if (fired >= MAX_FIRINGS) {
-                    return internalError(null, "the rules fired " + MAX_FIRINGS + " times without settling");
-                }
-            } finally {
-                session.dispose();
-            }
+            run(fact, verdict);
             return assemble(verdict);
         } catch (Throwable t) {
-            RuleMeta rule = verdict == null ? null : verdict.current();
-            if (rule != null && loggedFailures.add(rule.name())) {
-                LOG.error("rule {} (clause {}) of pack {} failed: {}; its decisions are denied",
-                        rule.name(), rule.clause(), pack.info().id(), t.getClass().getName());
-            } else if (rule == null && loggedFailures.add("")) {
-                LOG.error("a decision of pack {} failed outside any rule: {}", pack.info().id(), t.getClass().getName());
-            }
-            return internalError(rule, null);
+            logFailure(verdict, t);
+            return new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
         }
     }
+
+    /** Runs the rules over one fact in a fresh session; throws when they do not settle. */
+    private void run(Object fact, Verdict verdict) {
+        KieSession session = compiled.kieBase().newKieSession();
+        try {
+            session.setGlobal("out", verdict);
+            session.addEventListener(new Listener(verdict, rules));
+            session.insert(fact);
+            int fired = session.fireAllRules(MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times without settling");
+            }
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private void logFailure(Verdict verdict, Throwable t) {
+        RuleMeta rule = verdict == null ? null : verdict.current();
+        if (rule != null && loggedFailures.add(rule.name())) {
+            LOG.error("rule {} (clause {}) of pack {} failed: {}; its decisions fail closed",
+                    rule.name(), rule.clause(), pack.info().id(), t.getClass().getName());
+        } else if (rule == null && loggedFailures.add("")) {
+            LOG.error("a decision of pack {} failed outside any rule: {}", pack.info().id(), t.getClass().getName());
+        }
+    }
+
+    private Reason failure(Verdict verdict) {
+        RuleMeta rule = verdict == null ? null : verdict.current();
+        String message = rule != null
+                ? "Rule " + rule.id() + " (clause " + rule.clause() + ") failed while deciding; the safe answer is given."
+                : "The decision could not be completed; the safe answer is given.";
+        return new Reason("internal-error", rule != null ? rule.clause() : pack.defaults().denyClause(), message, ENGINE_RULE);
+    }
+
+    private List<Reason> invalidReasons(List<String> problems) {
+        String clause = pack.defaults().invalidClause();
+        List<Reason> reasons = new ArrayList<>(problems.size());
+        for (String p : problems) {
+            reasons.add(new Reason("invalid-request", clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE));
+        }
+        return reasons;
+    }
+
+    // ---- data-subject requests ----------------------------------------------------------------
+
+    /**
+     * Decides a data-subject request. Never throws: an invalid request or a failing rule is a
+     * refusal with reason code invalid-request or internal-error (the host's error to fix).
+     */
+    public RightsDecision decide(RightsRequest request, LocalDate today) {
+        Verdict verdict = null;
+        try {
+            if (request == null) {
+                return refused(invalidReasons(List.of("no request was given")));
+            }
+            List<String> problems = RequestCheck.problems(pack, request);
+            if (!problems.isEmpty()) {
+                return refused(invalidReasons(problems));
+            }
+            LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
+            verdict = new Verdict(pack);
+            run(new Rights(pack, request, received), verdict);
+            return assembleRights(verdict, pack.rights().requests().get(request.right()), received);
+        } catch (Throwable t) {
+            logFailure(verdict, t);
+            return refused(List.of(failure(verdict)));
+        }
+    }
+
+    private RightsDecision refused(List<Reason> reasons) {
+        return new RightsDecision(Outcome.REFUSE, null, reasons, List.of(), pack.info());
+    }
+
+    private RightsDecision assembleRights(Verdict v, Pack.RightDef right, LocalDate received) {
+        if (v.answers().isEmpty()) {
+            return refused(List.of(new Reason("no-rule-answered", right.clause(),
+                    "No rule of the pack answers a request to exercise " + right.id() + ".", ENGINE_RULE)));
+        }
+        int first = v.answers().stream().mapToInt(Verdict.Answer::step).min().getAsInt();
+        List<Verdict.Answer> decisive = v.answers().stream().filter(a -> a.step() == first).toList();
+        Outcome outcome = decisive.stream().anyMatch(a -> a.outcome().equals("refuse")) ? Outcome.REFUSE
+                : decisive.stream().anyMatch(a -> a.outcome().equals("verify-identity")) ? Outcome.VERIFY_IDENTITY
+                : Outcome.FULFIL;
+        List<Reason> reasons = new ArrayList<>();
+        decisive.stream().filter(a -> a.outcome().equals(outcome.id()))
+                .sorted(Comparator.comparingInt((Verdict.Answer a) -> a.rule().ordinal()).thenComparing(Verdict.Answer::clause))
+                .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id())));
+        LocalDate respondBy = null;
+        if (outcome != Outcome.VERIFY_IDENTITY) {
+            if (right.workingDays()) {
+                boolean[] uncovered = {false};
+                respondBy = pack.rights().calendar().addWorkingDays(received, right.within().getDays(), uncovered);
+                if (uncovered[0]) {
+                    reasons.add(new Reason("calendar-incomplete", right.clause(), "The working-day calendar "
+                            + pack.rights().calendar().id() + " does not list the holidays of every year the deadline "
+                            + "crosses; only weekends were skipped there, so the true deadline may be later.", ENGINE_RULE));
+                }
+            } else {
+                respondBy = received.plus(right.within());
+            }
+        }
+        List<Obligation> obligations = new ArrayList<>();
+        if (outcome == Outcome.FULFIL) {
+            Map<String, String> clauses = new java.util.HashMap<>();
+            right.obligations().forEach(o -> clauses.put(o, right.clause()));
+            v.obligations().forEach(clauses::putIfAbsent);
+            for (Obligation o : obligationOrder) {
+                String clause = clauses.get(o.id());
+                if (clause != null) {
+                    obligations.add(new Obligation(o.id(), clause, o.description()));
+                }
+            }
+        }
+        return new RightsDecision(outcome, respondBy, reasons, obligations, pack.info());
+    }
+
+    // ---- retention ------------------------------------------------------------------------------
+
+    /**
+     * Decides whether a record may still be kept. Never throws: an invalid query or a failing rule
+     * is a retain (the reversible answer) with reason code invalid-request or internal-error.
+     */
+    public RetentionDecision decide(RetentionQuery query, LocalDate today) {
+        Verdict verdict = null;
+        try {
+            if (query == null) {
+                return retained(invalidReasons(List.of("no query was given")));
+            }
+            List<String> problems = RequestCheck.problems(pack, query);
+            if (!problems.isEmpty()) {
+                return retained(invalidReasons(problems));
+            }
+            verdict = new Verdict(pack);
+            run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict);
+            return assembleRetention(verdict);
+        } catch (Throwable t) {
+            logFailure(verdict, t);
+            return retained(List.of(failure(verdict)));
+        }
+    }
+
+    private RetentionDecision retained(List<Reason> reasons) {
+        return new RetentionDecision(RetentionAction.RETAIN, null, reasons, pack.info());
+    }
+
+    private RetentionDecision assembleRetention(Verdict v) {
+        List<Verdict.Keep> retains = v.keeps().stream().filter(Verdict.Keep::retain).toList();
+        List<Verdict.Keep> chosen = retains.isEmpty() ? v.keeps() : retains;
+        if (chosen.isEmpty()) {
+            return retained(List.of(new Reason("no-disposal-rule", pack.defaults().denyClause(),
+                    "No rule of the pack says the record may be disposed of, so it is kept.", ENGINE_RULE)));
+        }
+        List<Reason> reasons = chosen.stream()
+                .sorted(Comparator.comparingInt((Verdict.Keep k) -> k.rule().ordinal()).thenComparing(Verdict.Keep::code))
+                .map(k -> new Reason(k.code(), k.rule().clause(), k.message(), k.rule().id()))
+                .toList();
+        if (retains.isEmpty()) {
+            return new RetentionDecision(RetentionAction.DISPOSE, null, reasons, pack.info());
+        }
+        LocalDate until = retains.stream().anyMatch(k -> k.until() == null) ? null
+                : retains.stream().map(Verdict.Keep::until).max(Comparator.naturalOrder()).orElse(null);
+        return new RetentionDecision(RetentionAction.RETAIN, until, reasons, pack.info());
+    }
+
+    // ---- processing -----------------------------------------------------------------------------
 
     private Decision assemble(Verdict v) {
         if (!v.denies().isEmpty()) {
@@ -122,21 +280,7 @@ public final class Engine {
     }
 
     private Decision invalid(List<String> problems) {
-        String clause = pack.defaults().invalidClause();
-        List<Reason> reasons = new ArrayList<>(problems.size());
-        for (String p : problems) {
-            reasons.add(new Reason("invalid-request", clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE));
-        }
-        return new Decision(Effect.DENY, reasons, List.of(), pack.info());
-    }
-
-    private Decision internalError(RuleMeta rule, String why) {
-        String message = rule != null
-                ? "Rule " + rule.id() + " (clause " + rule.clause() + ") failed while deciding; the request is denied to be safe."
-                : "The decision could not be completed" + (why == null ? "" : " (" + why + ")") + "; the request is denied to be safe.";
-        String clause = rule != null ? rule.clause() : pack.defaults().denyClause();
-        return new Decision(Effect.DENY, List.of(new Reason("internal-error", clause, message, ENGINE_RULE)), List.of(),
-                pack.info());
+        return new Decision(Effect.DENY, invalidReasons(problems), List.of(), pack.info());
     }
 
     /** Tells the verdict which rule is about to run its consequence. */

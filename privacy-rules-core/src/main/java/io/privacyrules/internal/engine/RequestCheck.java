@@ -80,6 +80,57 @@ final class RequestCheck {
         return out;
     }
 
+    static List<String> problems(Pack pack, io.privacyrules.RightsRequest r) {
+        List<String> out = new ArrayList<>();
+        Pack.Rights rights = pack.rights();
+        if (rights.requests().isEmpty()) {
+            out.add("this pack declares no data-subject rights");
+            return out;
+        }
+        known(out, "right", r.right(), rights.requests());
+        Set<String> seen = new HashSet<>();
+        for (String g : r.refusalGrounds()) {
+            if (g == null || !(rights.refusalGrounds().containsKey(g) || rights.unreasonableGrounds().contains(g))) {
+                out.add("unknown refusal ground " + Ids.show(g));
+            } else if (!seen.add(g)) {
+                out.add("refusal ground " + Ids.show(g) + " is named twice");
+            }
+        }
+        seen.clear();
+        for (String g : r.erasureGrounds()) {
+            if (g == null || !rights.erasureGrounds().containsKey(g)) {
+                out.add("unknown erasure ground " + Ids.show(g));
+            } else if (!seen.add(g)) {
+                out.add("erasure ground " + Ids.show(g) + " is named twice");
+            }
+        }
+        return out;
+    }
+
+    static List<String> problems(Pack pack, io.privacyrules.RetentionQuery q) {
+        List<String> out = new ArrayList<>();
+        known(out, "data category", q.data(), pack.categories());
+        if (q.purposes().isEmpty()) {
+            out.add("the query names no purpose the record serves");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String p : q.purposes()) {
+            if (p == null || !pack.purposes().containsKey(p)) {
+                out.add("unknown purpose " + Ids.show(p));
+            } else if (!seen.add(p)) {
+                out.add("purpose " + Ids.show(p) + " is named twice");
+            }
+        }
+        for (String p : q.purposesFulfilled()) {
+            if (p == null || !pack.purposes().containsKey(p)) {
+                out.add("unknown fulfilled purpose " + Ids.show(p));
+            } else if (!q.purposes().contains(p)) {
+                out.add("fulfilled purpose " + Ids.show(p) + " is not among the record's purposes");
+            }
+        }
+        return out;
+    }
+
     private static void known(List<String> out, String what, String id, Map<String, ?> declared) {
         if (id == null) {
             out.add("the request names no " + what);

@@ -13,6 +13,7 @@ import java.util.Set;
  */
 public record Pack(
         PolicyInfo info,
+        java.time.ZoneId timeZone,
         Map<String, String> clauses,
         Map<String, ActionDef> actions,
         Map<String, String> bases,
@@ -23,7 +24,9 @@ public record Pack(
         ChildRule children,
         Defaults defaults,
         List<RuleDef> rules,
-        List<DrlSource> drl) {
+        List<DrlSource> drl,
+        Rights rights,
+        Retention retention) {
 
     public record ActionDef(String id, String description, boolean requiresRecipient) {
     }
@@ -63,6 +66,47 @@ public record Pack(
      */
     public record RuleDef(String id, String clause, Effect effect, String code, String message,
                           List<Condition> when, List<Condition> unless, List<String> obligations, Location at) {
+    }
+
+    /**
+     * A right a subject may exercise.
+     *
+     * @param within      the time to respond, after receipt
+     * @param workingDays true when {@code within} counts working days of the rights calendar
+     */
+    public record RightDef(String id, String clause, java.time.Period within, boolean workingDays,
+                           List<String> obligations) {
+    }
+
+    /**
+     * Section V: the rights, the grounds to refuse outright (each with its clause), the grounds
+     * that make a request unreasonable, and the grounds for erasure (each with its clause).
+     * Empty maps when the pack declares no rights.
+     */
+    public record Rights(WorkingCalendar calendar, Map<String, RightDef> requests, Map<String, String> refusalGrounds,
+                         String unreasonableClause, Set<String> unreasonableGrounds, Map<String, String> erasureGrounds) {
+        public static final Rights NONE = new Rights(null, Map.of(), Map.of(), null, Set.of(), Map.of());
+
+        /** The clause of any ground, or null. */
+        public String clauseOf(String ground) {
+            String c = refusalGrounds.get(ground);
+            if (c == null) {
+                c = erasureGrounds.get(ground);
+            }
+            if (c == null && unreasonableGrounds.contains(ground)) {
+                c = unreasonableClause;
+            }
+            return c;
+        }
+    }
+
+    /** A statutory retention period: records of {@code data} are kept {@code period} after the event {@code after}. */
+    public record StatutoryPeriod(String id, String clause, Set<String> data, String after, java.time.Period period) {
+    }
+
+    /** The retention data: statutory periods, and purposes that last until the end of a vehicle's service life. */
+    public record Retention(List<StatutoryPeriod> statutory, String serviceLifeClause, Set<String> serviceLifePurposes) {
+        public static final Retention NONE = new Retention(List.of(), null, Set.of());
     }
 
     /** A DRL file of the pack, as written. */

@@ -35,6 +35,7 @@ public final class PackCompiler {
     /** The DRL package all of a pack's rules live in. */
     public static final String DRL_PACKAGE = "privacyrules.pack";
     static final String HEADER = "package " + DRL_PACKAGE + "; import io.privacyrules.internal.drl.Request; "
+            + "import io.privacyrules.internal.drl.Rights; import io.privacyrules.internal.drl.Retention; "
             + "global io.privacyrules.internal.drl.Verdict out;\n";
 
     private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]*)\"|'([^']*)'|(\\S+))");
@@ -42,7 +43,32 @@ public final class PackCompiler {
     private static final Pattern LINE_COL = Pattern.compile("\\[ERR \\d+] Line (\\d+):(\\d+)\\s*");
     private static final Pattern CLAUSE_META = Pattern.compile("@clause\\s*\\(\\s*\"([^\"]*)\"\\s*\\)");
     private static final Pattern WHEN = Pattern.compile("^\\s*when\\b");
-    private static final Pattern OUT_CALL = Pattern.compile("\\bout\\s*\\.\\s*(permit|deny|oblige|apply)\\s*\\(");
+    private static final Pattern OUT_CALL = Pattern.compile(
+            "\\bout\\s*\\.\\s*(permit|deny|oblige|apply|fulfil|refuse|verifyIdentity|retain|retainUntil|dispose)\\s*\\(");
+    /**
+     * The argument shapes of each out method: c a reason code literal, m a message literal, o an
+     * obligation literal (any number), n a whole-number literal, x any expression.
+     */
+    private static final Map<String, List<String>> SIGNATURES = Map.of(
+            "permit", List.of("cmo*"),
+            "deny", List.of("cm"),
+            "oblige", List.of("o*"),
+            "fulfil", List.of("ncm", "nxcm"),
+            "refuse", List.of("ncm", "nxcm"),
+            "verifyIdentity", List.of("ncm", "nxcm"),
+            "retain", List.of("cm"),
+            "retainUntil", List.of("xcm"),
+            "dispose", List.of("cm"));
+    private static final Map<String, String> USAGE = Map.of(
+            "permit", "out.permit(\"code\", \"message\", \"obligation\"...)",
+            "deny", "out.deny(\"code\", \"message\")",
+            "oblige", "out.oblige(\"obligation\"...)",
+            "fulfil", "out.fulfil(step, [clause,] \"code\", \"message\")",
+            "refuse", "out.refuse(step, [clause,] \"code\", \"message\")",
+            "verifyIdentity", "out.verifyIdentity(step, [clause,] \"code\", \"message\")",
+            "retain", "out.retain(\"code\", \"message\")",
+            "retainUntil", "out.retainUntil(day, \"code\", \"message\")",
+            "dispose", "out.dispose(\"code\", \"message\")");
 
     /** A compiled pack: the KieBase and what the engine needs to know of each rule. */
     public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules) {
@@ -116,7 +142,8 @@ public final class PackCompiler {
      */
     private static boolean precheck(Pack.DrlSource drl, Pack pack, Problems problems, Map<String, Location> rules) {
         boolean compilable = true;
-        String[] lines = drl.text().split("\\R", -1);
+        String code = withoutComments(drl.text());
+        String[] lines = code.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             Location at = new Location(drl.file(), i + 1, 1);
             Matcher forbidden = FORBIDDEN_LINE.matcher(lines[i]);
@@ -141,8 +168,42 @@ public final class PackCompiler {
                 checkClause(drl.file(), lines, i, name, ruleAt, pack, problems);
             }
         }
-        checkOutCalls(drl, pack, problems);
+        checkOutCalls(new Pack.DrlSource(drl.file(), code), pack, problems);
         return compilable;
+    }
+
+    /**
+     * The text with its comments (// to the end of the line, and slash-star to star-slash)
+     * blanked out, keeping every line and column where it was; string literals are kept.
+     */
+    static String withoutComments(String text) {
+        StringBuilder out = new StringBuilder(text);
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                i++;
+                while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n') {
+                    i += text.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
+                while (i < text.length() && text.charAt(i) != '\n') {
+                    out.setCharAt(i++, ' ');
+                }
+            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? text.length() : end + 2;
+                for (; i < end; i++) {
+                    if (text.charAt(i) != '\n') {
+                        out.setCharAt(i, ' ');
+                    }
+                }
+            } else {
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** The rule starting at line {@code start} must carry {@code @clause("...")} before its {@code when}. */
@@ -171,7 +232,10 @@ public final class PackCompiler {
                 "add @clause(\"VI\") (the clause it implements) on the line after the rule name");
     }
 
-    /** Codes and obligations in out.permit/deny/oblige calls must be literal, well-formed and declared. */
+    /**
+     * Every call of an {@code out} method must match its signature, with reason codes, messages
+     * and obligations written as literals, so that they are checked here rather than at run time.
+     */
     private static void checkOutCalls(Pack.DrlSource drl, Pack pack, Problems problems) {
         String text = drl.text();
         Matcher m = OUT_CALL.matcher(text);
@@ -183,65 +247,104 @@ public final class PackCompiler {
                 continue;
             }
             List<String> args = arguments(text, m.end());
-            if (args == null) {
-                problems.add(at, "out." + method + "(...) must be called with string literals only",
-                        "write codes, messages and obligation ids as \"...\" so that the loader can check them");
+            List<String> shapes = SIGNATURES.get(method);
+            String matched = args == null ? null : shapes.stream().filter(sig -> fits(sig, args)).findFirst().orElse(null);
+            if (matched == null) {
+                problems.add(at, "out." + method + "(...) must be called as " + USAGE.get(method),
+                        "write the step as a number and reason codes, messages and obligation ids as \"...\" literals, so that the loader checks them");
                 continue;
             }
-            int firstObligation = switch (method) {
-                case "permit" -> 2;
-                case "deny" -> 2;
-                default -> 0;
-            };
-            if (!method.equals("oblige")) {
-                if (args.size() < 2) {
-                    problems.add(at, "out." + method + " takes a reason code and a message", "out." + method + "(\"code\", \"A sentence.\")");
-                    continue;
+            for (int i = 0; i < args.size(); i++) {
+                char shape = i < matched.length() ? matched.charAt(i) : 'o';
+                if (shape == '*') {
+                    shape = matched.charAt(matched.length() - 2);
                 }
-                if (!Ids.isId(args.get(0))) {
-                    problems.add(at, "reason code \"" + args.get(0) + "\" is not kebab-case", "for example guardian-consent-required");
-                }
-                if (method.equals("deny") && args.size() > 2) {
-                    problems.add(at, "out.deny takes no obligations", "");
-                }
-            }
-            for (int i = firstObligation; i < args.size() && !method.equals("deny"); i++) {
-                if (!pack.obligations().containsKey(args.get(i))) {
-                    problems.add(at, "undeclared obligation \"" + args.get(i) + "\"", "declare it under 'obligations' in policy.yaml");
+                String literal = unquote(args.get(i));
+                if (shape == 'c' && !Ids.isId(literal)) {
+                    problems.add(at, "reason code \"" + literal + "\" is not kebab-case", "for example guardian-consent-required");
+                } else if (shape == 'o' && !pack.obligations().containsKey(literal)) {
+                    problems.add(at, "undeclared obligation \"" + literal + "\"", "declare it under 'obligations' in policy.yaml");
+                } else if (shape == 'm' && literal.isBlank()) {
+                    problems.add(at, "an empty message", "write a sentence a person can read");
                 }
             }
         }
     }
 
-    /** The string literal arguments from {@code start} to the closing parenthesis, or null if any is not a literal. */
+    private static boolean fits(String signature, List<String> args) {
+        boolean repeat = signature.endsWith("*");
+        String fixed = repeat ? signature.substring(0, signature.length() - 2) : signature;
+        if (repeat ? args.size() < fixed.length() : args.size() != fixed.length()) {
+            return false;
+        }
+        for (int i = 0; i < args.size(); i++) {
+            char shape = i < fixed.length() ? fixed.charAt(i) : signature.charAt(signature.length() - 2);
+            String a = args.get(i);
+            boolean ok = switch (shape) {
+                case 'c', 'm', 'o' -> a.length() >= 2 && a.startsWith("\"") && a.endsWith("\"") && a.indexOf('"', 1) == a.length() - 1;
+                case 'n' -> a.matches("[0-9]{1,3}");
+                default -> !a.isBlank();
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String unquote(String arg) {
+        return arg.startsWith("\"") && arg.endsWith("\"") && arg.length() >= 2 ? arg.substring(1, arg.length() - 1) : arg;
+    }
+
+    /**
+     * The arguments from {@code start} to the matching closing parenthesis, split at top-level
+     * commas and trimmed; null when the call is not closed.
+     */
     static List<String> arguments(String text, int start) {
         List<String> args = new ArrayList<>();
-        int i = start;
-        boolean expectArg = true;
-        while (i < text.length()) {
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        boolean inString = false;
+        for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == ')' ) {
-                return args;
-            } else if (c == ',' && !expectArg) {
-                expectArg = true;
-                i++;
-            } else if (c == '"' && expectArg) {
-                StringBuilder s = new StringBuilder();
-                i++;
-                while (i < text.length() && text.charAt(i) != '"') {
-                    if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-                        i++;
-                    }
-                    s.append(text.charAt(i));
-                    i++;
+            if (inString) {
+                current.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    current.append(text.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
                 }
-                args.add(s.toString());
-                expectArg = false;
-                i++;
-            } else {
-                return null;
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    inString = true;
+                    current.append(c);
+                }
+                case '(' , '[', '{' -> {
+                    depth++;
+                    current.append(c);
+                }
+                case ')', ']', '}' -> {
+                    if (depth == 0) {
+                        String last = current.toString().strip();
+                        if (!last.isEmpty() || !args.isEmpty()) {
+                            args.add(last);
+                        }
+                        return args;
+                    }
+                    depth--;
+                    current.append(c);
+                }
+                case ',' -> {
+                    if (depth == 0) {
+                        args.add(current.toString().strip());
+                        current.setLength(0);
+                    } else {
+                        current.append(c);
+                    }
+                }
+                default -> current.append(c);
             }
         }
         return null;

@@ -35,8 +35,8 @@ public final class PackLoader {
 
     /** Top-level keys of policy.yaml (kept in step with docs/policy.schema.json by a test). */
     public static final Set<String> TOP_KEYS = Set.of("pack", "title", "version", "effective", "jurisdiction",
-            "source", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients", "purposes",
-            "obligations", "drl", "rules");
+            "source", "timeZone", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients",
+            "purposes", "obligations", "drl", "rules", "rights", "retention", "calendars");
     public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient");
     public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive");
     public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location");
@@ -47,6 +47,17 @@ public final class PackLoader {
     public static final Set<String> DEFAULTS_KEYS = Set.of("deny", "invalidRequest");
     public static final Set<String> DEFAULT_DENY_KEYS = Set.of("clause", "code", "message");
     public static final Set<String> INVALID_KEYS = Set.of("clause");
+    public static final Set<String> RIGHTS_KEYS = Set.of("calendar", "requests", "refusalGrounds",
+            "unreasonableGrounds", "erasureGrounds");
+    public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations");
+    public static final Set<String> UNREASONABLE_KEYS = Set.of("clause", "grounds");
+    public static final Set<String> RETENTION_KEYS = Set.of("statutoryPeriods", "untilServiceLifeEnds");
+    public static final Set<String> STATUTORY_KEYS = Set.of("clause", "data", "after", "period");
+    public static final Set<String> SERVICE_LIFE_KEYS = Set.of("clause", "purposes");
+    public static final Set<String> CALENDAR_KEYS = Set.of("description", "weekend", "years", "holidays", "workdays");
+    public static final Set<String> HOLIDAY_KEYS = Set.of("from", "to", "name");
+    /** The events a statutory period may run from, each a date of a retention query. */
+    public static final List<String> EVENTS = List.of("contract-ended", "transaction-completed", "service-life-ended");
     public static final Set<String> RULE_KEYS = Set.of("id", "clause", "effect", "code", "message", "when", "unless",
             "obligations");
 
@@ -97,6 +108,15 @@ public final class PackLoader {
         LocalDate effective = date(top, "effective");
         String jurisdiction = country(top, "jurisdiction", true);
         top.text("source", false);
+        java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+        String zoneText = top.text("timeZone", false);
+        if (zoneText != null) {
+            try {
+                zone = java.time.ZoneId.of(zoneText);
+            } catch (java.time.DateTimeException e) {
+                top.problem("timeZone", "'" + shorten(zoneText) + "' is not a time zone", "for example Asia/Shanghai");
+            }
+        }
 
         readClauses(top);
         Map<String, Pack.ActionDef> actions = readActions(top);
@@ -111,11 +131,14 @@ public final class PackLoader {
         Pack.Defaults defaults = readDefaults(top);
         List<Pack.RuleDef> rules = readRules(top, vocabulary, purposes);
         List<Pack.DrlSource> drl = readDrl(top);
+        Map<String, WorkingCalendar> calendars = readCalendars(top);
+        Pack.Rights rights = readRights(top, obligations.keySet(), calendars);
+        Pack.Retention retention = readRetention(top, categories.keySet(), purposes.keySet());
 
         PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
                 nn(title), jurisdiction == null ? "ZZ" : jurisdiction);
-        return new Pack(info, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
-                children, defaults, rules, drl);
+        return new Pack(info, zone, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
+                children, defaults, rules, drl, rights, retention);
     }
 
     private static String nn(String s) {
@@ -244,6 +267,9 @@ public final class PackLoader {
             if (dataNode instanceof Node.ScalarNode s && "any".equals(s.value())) {
                 any = true;
             } else if (dataNode != null) {
+                if (p.texts("data", false).isEmpty()) {
+                    p.problem("data", "purpose " + e.key() + " lists no data", "list categories, or write data: any");
+                }
                 for (Node.ScalarNode c : p.texts("data", false)) {
                     if (reference((String) c.value(), c.at(), vocabulary.categories(), "data category")) {
                         if (!data.add((String) c.value())) {
@@ -253,6 +279,9 @@ public final class PackLoader {
                 }
             }
             List<Node.ScalarNode> of = p.texts("dataOf", false);
+            if (p.has("dataOf") && of.isEmpty()) {
+                p.problem("dataOf", "'dataOf' lists no purpose", "name a purpose whose data this one uses");
+            }
             for (Node.ScalarNode o : of) {
                 reference((String) o.value(), o.at(), vocabulary.purposes(), "purpose");
             }
@@ -267,33 +296,55 @@ public final class PackLoader {
             out.put(e.key(), new Pack.PurposeDef(e.key(), clause(p, "clause", true), nn(p.text("description", true)),
                     nn(basis), acts, any ? null : data, requires, e.keyAt()));
         }
-        // Resolve dataOf (one level: a purpose's data plus the listed purposes' own data).
+        // Resolve dataOf: a purpose's data plus the data of the purposes it names, transitively.
         Map<String, Pack.PurposeDef> resolved = new LinkedHashMap<>();
         for (Pack.PurposeDef p : out.values()) {
-            Set<String> data = p.data();
-            for (Node.ScalarNode o : dataOf.getOrDefault(p.id(), List.of())) {
-                Pack.PurposeDef other = out.get((String) o.value());
-                if (other == null || data == null) {
-                    continue;
-                }
-                if (other.data() == null) {
-                    data = null;
-                } else {
-                    data = new LinkedHashSet<>(data);
-                    data.addAll(other.data());
-                }
-            }
-            resolved.put(p.id(), new Pack.PurposeDef(p.id(), p.clause(), p.description(), p.basis(), Set.copyOf(p.actions()),
-                    data == null ? null : Set.copyOf(data), p.requires(), p.at()));
+            Set<String> data = resolveData(p.id(), out, dataOf, new LinkedHashSet<>());
+            resolved.put(p.id(), new Pack.PurposeDef(p.id(), p.clause(), p.description(), p.basis(), ordered(p.actions()),
+                    data == null ? null : ordered(data), p.requires(), p.at()));
         }
         return resolved;
     }
 
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** The data of a purpose and of the purposes it names in dataOf; null means any category. */
+    private Set<String> resolveData(String id, Map<String, Pack.PurposeDef> purposes,
+                                    Map<String, List<Node.ScalarNode>> dataOf, Set<String> visiting) {
+        Pack.PurposeDef p = purposes.get(id);
+        if (p == null || !visiting.add(id)) {
+            return new LinkedHashSet<>();
+        }
+        if (p.data() == null) {
+            return null;
+        }
+        Set<String> data = new LinkedHashSet<>(p.data());
+        for (Node.ScalarNode o : dataOf.getOrDefault(id, List.of())) {
+            Set<String> more = resolveData((String) o.value(), purposes, dataOf, visiting);
+            if (more == null) {
+                return null;
+            }
+            data.addAll(more);
+        }
+        return data;
+    }
+
+    private static <T> Set<T> ordered(Set<T> set) {
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(set));
+    }
+
     private Pack.ChildRule readChildren(Fields top) {
-        Fields f = map(top, "children", "the children section", true);
-        if (f == null) {
+        if (!top.has("children")) {
+            problems.add(top.at(), "missing section 'children'", "children: {under: 14, clause: VI}");
             return new Pack.ChildRule(0, "?");
         }
+        Fields f = Fields.of(top.node("children"), problems, "the children section", CHILDREN_KEYS);
         Long under = f.integer("under", true);
         if (under != null && (under < 1 || under > 25)) {
             f.problem("under", "children.under must be between 1 and 25 years", "the age below which a subject is a child");
@@ -302,10 +353,11 @@ public final class PackLoader {
     }
 
     private Pack.Defaults readDefaults(Fields top) {
-        Fields f = map(top, "defaults", "the defaults", true);
-        if (f == null) {
+        if (!top.has("defaults")) {
+            problems.add(top.at(), "missing section 'defaults'", "see docs/pack-format.md");
             return new Pack.Defaults("?", "?", "?", "?");
         }
+        Fields f = Fields.of(top.node("defaults"), problems, "the defaults", DEFAULTS_KEYS);
         Fields deny = Fields.of(f.node("deny"), problems, "defaults.deny", DEFAULT_DENY_KEYS);
         if (!f.has("deny")) {
             f.problem("deny", "defaults needs 'deny', the reason given when no rule permits", "");
@@ -393,6 +445,9 @@ public final class PackLoader {
             String message = f.text("message", speaks);
             checkPlaceholders(message, f.at("message"));
             List<String> obligations = new ArrayList<>();
+            if (f.has("obligations") && f.texts("obligations", false).isEmpty()) {
+                f.problem("obligations", "'obligations' lists none", "name at least one, or remove the key");
+            }
             for (Node.ScalarNode o : f.texts("obligations", effect == Pack.Effect.OBLIGE)) {
                 if (reference((String) o.value(), o.at(), vocabulary.obligations(), "obligation")) {
                     obligations.add((String) o.value());
@@ -432,13 +487,232 @@ public final class PackLoader {
                 } else if (bytes.length > YamlReader.MAX_BYTES) {
                     problems.add(Location.of(source.display(path)), "the file is larger than " + YamlReader.MAX_BYTES + " bytes", "");
                 } else {
-                    out.add(new Pack.DrlSource(source.display(path), new String(bytes, StandardCharsets.UTF_8)));
+                    String text = utf8(bytes);
+                    if (text == null || text.indexOf('\0') >= 0) {
+                        problems.add(Location.of(source.display(path)), "the file is not UTF-8 text", "is this the right file?");
+                    } else {
+                        out.add(new Pack.DrlSource(source.display(path), text));
+                    }
                 }
             } catch (IOException e) {
                 problems.add(n.at(), "cannot read DRL file " + path + ": " + e.getClass().getSimpleName(), "");
             }
         }
         return out;
+    }
+
+    private Map<String, WorkingCalendar> readCalendars(Fields top) {
+        Map<String, WorkingCalendar> out = new LinkedHashMap<>();
+        forEachEntry(top, "calendars", "calendar", CALENDAR_KEYS, false, (key, f) -> {
+            f.text("description", true);
+            Set<java.time.DayOfWeek> weekend = java.util.EnumSet.noneOf(java.time.DayOfWeek.class);
+            for (Node.ScalarNode d : f.texts("weekend", true)) {
+                try {
+                    weekend.add(java.time.DayOfWeek.valueOf(((String) d.value()).toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(d.at(), "'" + d.value() + "' is not a day of the week", "for example saturday");
+                }
+            }
+            Set<Integer> years = new LinkedHashSet<>();
+            for (Node n : f.list("years", true)) {
+                if (n instanceof Node.ScalarNode sn && sn.value() instanceof Long y && y >= 1900 && y <= 2200) {
+                    years.add(y.intValue());
+                } else {
+                    problems.add(n.at(), "a year must be a whole number such as 2026", "");
+                }
+            }
+            Set<LocalDate> holidays = new java.util.HashSet<>();
+            for (Node n : f.list("holidays", false)) {
+                Fields h = Fields.of(n, problems, "a holiday", HOLIDAY_KEYS);
+                LocalDate from = date(h, "from");
+                LocalDate to = h.has("to") ? date(h, "to") : from;
+                h.text("name", false);
+                if (from == null || to == null) {
+                    continue;
+                }
+                if (to.isBefore(from) || from.plusDays(31).isBefore(to)) {
+                    h.problem("to", "a holiday runs from 'from' to 'to', at most 31 days", "");
+                    continue;
+                }
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    checkYear(years, d, n.at());
+                    holidays.add(d);
+                }
+            }
+            Set<LocalDate> workdays = new java.util.HashSet<>();
+            for (Node n : f.list("workdays", false)) {
+                LocalDate d = n instanceof Node.ScalarNode sn && sn.value() instanceof String t ? parseDate(t) : null;
+                if (d == null) {
+                    problems.add(n.at(), "a make-up working day must be a date YYYY-MM-DD", "");
+                } else {
+                    checkYear(years, d, n.at());
+                    workdays.add(d);
+                }
+            }
+            out.put(key, new WorkingCalendar(key, Set.copyOf(weekend), Set.copyOf(years), Set.copyOf(holidays),
+                    Set.copyOf(workdays)));
+        });
+        return out;
+    }
+
+    private void checkYear(Set<Integer> years, LocalDate d, Location at) {
+        if (!years.contains(d.getYear())) {
+            problems.add(at, d + " lies in a year not listed in 'years'",
+                    "list the year once its whole schedule is confirmed, or remove the date");
+        }
+    }
+
+    private static LocalDate parseDate(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private java.time.Period period(Fields f, String key) {
+        String s = f.text(key, true);
+        if (s == null) {
+            return null;
+        }
+        try {
+            java.time.Period p = java.time.Period.parse(s);
+            if (p.isNegative() || p.isZero()) {
+                f.problem(key, "the period must be positive", "");
+                return null;
+            }
+            return p;
+        } catch (DateTimeParseException e) {
+            f.problem(key, "'" + shorten(s) + "' is not an ISO-8601 period", "for example P30D or P3Y");
+            return null;
+        }
+    }
+
+    private Pack.Rights readRights(Fields top, Set<String> obligations, Map<String, WorkingCalendar> calendars) {
+        if (!top.has("rights")) {
+            return Pack.Rights.NONE;
+        }
+        Fields f = Fields.of(top.node("rights"), problems, "the rights section", RIGHTS_KEYS);
+        String calendarId = f.text("calendar", false);
+        WorkingCalendar calendar = calendarId != null && reference(calendarId, f.at("calendar"), calendars.keySet(), "calendar")
+                ? calendars.get(calendarId) : null;
+        Map<String, Pack.RightDef> requests = new LinkedHashMap<>();
+        boolean[] needsCalendar = {false};
+        forEachEntry(f, "requests", "right", RIGHT_KEYS, true, (key, r) -> {
+            java.time.Period within = period(r, "respondWithin");
+            String days = r.text("days", false);
+            boolean working = false;
+            if (days != null) {
+                switch (days) {
+                    case "working" -> working = true;
+                    case "calendar" -> working = false;
+                    default -> r.problem("days", "days must be 'working' or 'calendar'", choice(days, List.of("working", "calendar")));
+                }
+            }
+            if (working && within != null && (within.getYears() != 0 || within.getMonths() != 0)) {
+                r.problem("respondWithin", "working days are counted in days only", "for example P30D");
+            }
+            if (working && calendarId == null) {
+                needsCalendar[0] = true;
+            }
+            List<String> obls = new ArrayList<>();
+            for (Node.ScalarNode o : r.texts("obligations", false)) {
+                if (reference((String) o.value(), o.at(), obligations, "obligation")) {
+                    obls.add((String) o.value());
+                }
+            }
+            requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within == null ? java.time.Period.ofDays(1) : within,
+                    working, List.copyOf(obls)));
+        });
+        if (needsCalendar[0]) {
+            f.problem("calendar", "a right counts working days, so the rights section needs a 'calendar'", "calendar: my-calendar");
+        }
+        Map<String, String> refusal = groundClauses(f, "refusalGrounds");
+        Map<String, String> erasure = groundClauses(f, "erasureGrounds");
+        String unreasonableClause = null;
+        Set<String> unreasonable = new LinkedHashSet<>();
+        if (f.has("unreasonableGrounds")) {
+            Fields u = Fields.of(f.node("unreasonableGrounds"), problems, "unreasonableGrounds", UNREASONABLE_KEYS);
+            unreasonableClause = clause(u, "clause", true);
+            for (Node.ScalarNode g : u.texts("grounds", true)) {
+                String id = (String) g.value();
+                if (checkId(id, g.at(), "ground") && (refusal.containsKey(id) || erasure.containsKey(id) || !unreasonable.add(id))) {
+                    problems.add(g.at(), "ground '" + id + "' is declared twice", "each ground id is declared once");
+                }
+            }
+        }
+        for (String id : refusal.keySet()) {
+            if (erasure.containsKey(id)) {
+                problems.add(f.at("erasureGrounds"), "ground '" + id + "' is both a refusal and an erasure ground", "");
+            }
+        }
+        return new Pack.Rights(calendar, requests, refusal, unreasonableClause, ordered(unreasonable), erasure);
+    }
+
+    private Map<String, String> groundClauses(Fields f, String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Fields g = map(f, key, key, false);
+        if (g == null) {
+            return out;
+        }
+        for (Node.Entry e : g.entries().values()) {
+            if (!checkId(e.key(), e.keyAt(), "ground")) {
+                continue;
+            }
+            String c = g.text(e.key(), true);
+            if (c != null) {
+                if (!Ids.isClause(c)) {
+                    problems.add(e.value().at(), "'" + shorten(c) + "' is not a clause reference", "for example V.8(1)");
+                } else if (!clauses.containsKey(c)) {
+                    problems.add(e.value().at(), "clause " + c + " is not declared in 'clauses'", hint(c, clauses.keySet()));
+                } else {
+                    out.put(e.key(), c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Pack.Retention readRetention(Fields top, Set<String> categories, Set<String> purposes) {
+        if (!top.has("retention")) {
+            return Pack.Retention.NONE;
+        }
+        Fields f = Fields.of(top.node("retention"), problems, "the retention section", RETENTION_KEYS);
+        List<Pack.StatutoryPeriod> periods = new ArrayList<>();
+        Map<String, String> dataToPeriod = new LinkedHashMap<>();
+        forEachEntry(f, "statutoryPeriods", "statutory period", STATUTORY_KEYS, false, (key, p) -> {
+            Set<String> data = new LinkedHashSet<>();
+            for (Node.ScalarNode c : p.texts("data", true)) {
+                String id = (String) c.value();
+                if (reference(id, c.at(), categories, "data category")) {
+                    if (dataToPeriod.containsKey(id)) {
+                        problems.add(c.at(), "data category " + id + " already has the statutory period "
+                                + dataToPeriod.get(id), "a category has at most one statutory period");
+                    } else {
+                        dataToPeriod.put(id, key);
+                        data.add(id);
+                    }
+                }
+            }
+            String after = p.text("after", true);
+            if (after != null && !EVENTS.contains(after)) {
+                p.problem("after", "'" + after + "' is not one of " + EVENTS, choice(after, EVENTS));
+            }
+            periods.add(new Pack.StatutoryPeriod(key, nn(clause(p, "clause", true)), Set.copyOf(data), nn(after),
+                    java.util.Objects.requireNonNullElse(period(p, "period"), java.time.Period.ofDays(1))));
+        });
+        String lifeClause = null;
+        Set<String> lifePurposes = new LinkedHashSet<>();
+        if (f.has("untilServiceLifeEnds")) {
+            Fields l = Fields.of(f.node("untilServiceLifeEnds"), problems, "untilServiceLifeEnds", SERVICE_LIFE_KEYS);
+            lifeClause = clause(l, "clause", true);
+            for (Node.ScalarNode p : l.texts("purposes", true)) {
+                if (reference((String) p.value(), p.at(), purposes, "purpose")) {
+                    lifePurposes.add((String) p.value());
+                }
+            }
+        }
+        return new Pack.Retention(List.copyOf(periods), lifeClause, Set.copyOf(lifePurposes));
     }
 
     // ---- conditions -----------------------------------------------------------------------
@@ -469,6 +743,9 @@ public final class PackLoader {
                     }
                     if (!ids.isEmpty()) {
                         tests.put(key, List.copyOf(ids));
+                    } else if (f.texts(e.key(), false).isEmpty()) {
+                        problems.add(e.value().at(), "'" + e.key() + "' lists no " + noun(key.kind),
+                                "name at least one; an empty list would make the test vanish");
                     }
                 }
                 case PURPOSE -> {
@@ -516,7 +793,12 @@ public final class PackLoader {
     }
 
     private void forEachEntry(Fields top, String section, String noun, Set<String> keys, EntryReader reader) {
-        Fields f = map(top, section, "the " + section, true);
+        forEachEntry(top, section, noun, keys, true, reader);
+    }
+
+    private void forEachEntry(Fields top, String section, String noun, Set<String> keys, boolean required,
+                              EntryReader reader) {
+        Fields f = map(top, section, "the " + section, required);
         if (f == null) {
             return;
         }
@@ -531,7 +813,7 @@ public final class PackLoader {
         Node n = top.node(key);
         if (n == null) {
             if (required) {
-                problems.add(top.at(), "the pack needs the section '" + key + "'", "see docs/pack-format.md");
+                problems.add(top.at(), "missing section '" + key + "'", "see docs/pack-format.md");
             }
             return null;
         }

@@ -2,11 +2,14 @@ package io.privacyrules.internal.scenario;
 
 import io.privacyrules.Consent;
 import io.privacyrules.Decision;
-import io.privacyrules.Effect;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.Problem;
 import io.privacyrules.ProcessingRequest;
 import io.privacyrules.Reason;
+import io.privacyrules.RetentionDecision;
+import io.privacyrules.RetentionQuery;
+import io.privacyrules.RightsDecision;
+import io.privacyrules.RightsRequest;
 import io.privacyrules.ScenarioResult;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.Problems;
@@ -34,13 +37,21 @@ public final class ScenarioRunner {
     public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents");
     public static final Set<String> CONSENT_KEYS = Set.of("purpose", "recipient", "action", "withdrawn");
     public static final Set<String> EXPECT_KEYS = Set.of("decision", "clauses", "codes", "obligations", "noObligations");
+    public static final Set<String> RIGHTS_KEYS = Set.of("right", "receivedOn", "identityVerified", "erasureGrounds",
+            "refusalGrounds", "repeated");
+    public static final Set<String> RIGHTS_EXPECT_KEYS = Set.of("outcome", "respondBy", "clauses", "codes",
+            "obligations", "noObligations");
+    public static final Set<String> RETENTION_KEYS = Set.of("data", "purposes", "purposesFulfilled", "contractEndedOn",
+            "transactionCompletedOn", "vehicleServiceLifeEndedOn", "asOf");
+    public static final Set<String> RETENTION_EXPECT_KEYS = Set.of("action", "until", "clauses", "codes");
 
-    /** One parsed scenario of the {@code request} kind. */
-    record Case(String name, int line, ProcessingRequest request, Expect expect, String unsupported) {
+    /** One parsed scenario: how to decide it and compare the answer with the expectation. */
+    record Case(String name, int line, java.util.function.Function<PolicyEngine, List<String>> check) {
     }
 
-    record Expect(Effect decision, List<String> clauses, List<String> codes, List<String> obligations,
-                  List<String> noObligations) {
+    /** What a scenario expects; fields that do not apply to its kind stay empty. */
+    record Expect(String answer, java.time.LocalDate day, List<String> clauses, List<String> codes,
+                  List<String> obligations, List<String> noObligations) {
     }
 
     private ScenarioRunner() {
@@ -57,33 +68,37 @@ public final class ScenarioRunner {
         }
         List<ScenarioResult> out = new ArrayList<>();
         for (Case c : cases) {
-            if (c.unsupported() != null) {
-                out.add(new ScenarioResult(c.name(), display, c.line(), List.of(c.unsupported())));
-                continue;
-            }
-            Decision d = engine.decide(c.request());
-            out.add(new ScenarioResult(c.name(), display, c.line(), compare(c.expect(), d)));
+            out.add(new ScenarioResult(c.name(), display, c.line(), c.check().apply(engine)));
         }
         return out;
     }
 
-    /** What differs between an expectation and a decision; empty when it matches. */
-    static List<String> compare(Expect e, Decision d) {
+    /**
+     * What differs between an expectation and an answer; empty when it matches.
+     *
+     * @param answer      the answer's id (permit, fulfil, retain, ...)
+     * @param day         the answer's day (respondBy, until), or null
+     * @param dayName     the expectation key of that day
+     */
+    static List<String> compare(Expect e, String answer, java.time.LocalDate day, String dayName, List<Reason> reasons,
+                                List<String> obligations) {
         List<String> failures = new ArrayList<>();
-        if (e.decision() != d.effect()) {
-            failures.add("expected " + e.decision().id() + ", got " + d.effect().id() + " " + describe(d.reasons()));
+        if (!e.answer().equals(answer)) {
+            failures.add("expected " + e.answer() + ", got " + answer + " " + describe(reasons));
+        }
+        if (e.day() != null && !e.day().equals(day)) {
+            failures.add("expected " + dayName + " " + e.day() + ", got " + (day == null ? "none" : day));
         }
         for (String clause : e.clauses()) {
-            if (d.reasons().stream().noneMatch(r -> Ids.covers(clause, r.clause()))) {
-                failures.add("expected a reason citing " + clause + ", got " + describe(d.reasons()));
+            if (reasons.stream().noneMatch(r -> Ids.covers(clause, r.clause()))) {
+                failures.add("expected a reason citing " + clause + ", got " + describe(reasons));
             }
         }
         for (String code : e.codes()) {
-            if (d.reasons().stream().noneMatch(r -> r.code().equals(code))) {
-                failures.add("expected reason code " + code + ", got " + describe(d.reasons()));
+            if (reasons.stream().noneMatch(r -> r.code().equals(code))) {
+                failures.add("expected reason code " + code + ", got " + describe(reasons));
             }
         }
-        List<String> obligations = d.obligationIds();
         for (String o : e.obligations()) {
             if (!obligations.contains(o)) {
                 failures.add("expected obligation " + o + ", got " + obligations);
@@ -143,14 +158,36 @@ public final class ScenarioRunner {
                 continue;
             }
             String kind = kinds.get(0);
-            if (!kind.equals("request")) {
-                cases.add(new Case(name == null ? "?" : name, s.at().line(), null, null,
-                        kind + " scenarios are not supported by this version of the engine"));
-                continue;
+            String label = name == null ? "?" : name;
+            int line = s.at().line();
+            switch (kind) {
+                case "request" -> {
+                    ProcessingRequest request = request(s.node("request"), problems);
+                    Expect e = expect(s.node("expect"), problems, EXPECT_KEYS, "decision", List.of("permit", "deny"), null);
+                    cases.add(new Case(label, line, engine -> {
+                        Decision d = engine.decide(request);
+                        return compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds());
+                    }));
+                }
+                case "rightsRequest" -> {
+                    RightsRequest request = rightsRequest(s.node("rightsRequest"), problems);
+                    Expect e = expect(s.node("expect"), problems, RIGHTS_EXPECT_KEYS, "outcome",
+                            List.of("fulfil", "refuse", "verify-identity"), "respondBy");
+                    cases.add(new Case(label, line, engine -> {
+                        RightsDecision d = engine.decide(request);
+                        return compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(), d.obligationIds());
+                    }));
+                }
+                default -> {
+                    RetentionQuery query = retention(s.node("retention"), problems);
+                    Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
+                            List.of("retain", "dispose"), "until");
+                    cases.add(new Case(label, line, engine -> {
+                        RetentionDecision d = engine.decide(query);
+                        return compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of());
+                    }));
+                }
             }
-            ProcessingRequest request = request(s.node("request"), problems);
-            Expect expect = expect(s.node("expect"), problems);
-            cases.add(new Case(name == null ? "?" : name, s.at().line(), request, expect, null));
         }
         return cases;
     }
@@ -192,15 +229,54 @@ public final class ScenarioRunner {
         return b.build();
     }
 
-    private static Expect expect(Node node, Problems problems) {
-        Fields e = Fields.of(node, problems, "expect", EXPECT_KEYS);
-        String decision = e.text("decision", true);
-        Effect effect = Effect.DENY;
-        if ("permit".equals(decision)) {
-            effect = Effect.PERMIT;
-        } else if (decision != null && !"deny".equals(decision)) {
-            e.problem("decision", "decision must be permit or deny, not '" + decision + "'", "");
+    /** Reads a {@code rightsRequest} mapping (also used by the command line's decide). */
+    public static RightsRequest rightsRequest(Node node, Problems problems) {
+        Fields r = Fields.of(node, problems, "the rights request", RIGHTS_KEYS);
+        RightsRequest.Builder b = RightsRequest.builder()
+                .right(r.text("right", true))
+                .receivedOn(date(r, "receivedOn"))
+                .identityVerified(r.bool("identityVerified", false))
+                .repeated(r.bool("repeated", false));
+        r.texts("erasureGrounds", false).forEach(g -> b.erasureGrounds((String) g.value()));
+        r.texts("refusalGrounds", false).forEach(g -> b.refusalGrounds((String) g.value()));
+        return b.build();
+    }
+
+    /** Reads a {@code retention} mapping (also used by the command line's decide). */
+    public static RetentionQuery retention(Node node, Problems problems) {
+        Fields r = Fields.of(node, problems, "the retention query", RETENTION_KEYS);
+        RetentionQuery.Builder b = RetentionQuery.builder()
+                .data(r.text("data", true))
+                .contractEndedOn(date(r, "contractEndedOn"))
+                .transactionCompletedOn(date(r, "transactionCompletedOn"))
+                .vehicleServiceLifeEndedOn(date(r, "vehicleServiceLifeEndedOn"))
+                .asOf(date(r, "asOf"));
+        r.texts("purposes", true).forEach(p -> b.purposes((String) p.value()));
+        r.texts("purposesFulfilled", false).forEach(p -> b.purposesFulfilled((String) p.value()));
+        return b.build();
+    }
+
+    private static java.time.LocalDate date(Fields f, String key) {
+        String s = f.text(key, false);
+        if (s == null) {
+            return null;
         }
+        try {
+            return java.time.LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            f.problem(key, "'" + key + "' must be a date YYYY-MM-DD", "");
+            return null;
+        }
+    }
+
+    private static Expect expect(Node node, Problems problems, Set<String> keys, String answerKey, List<String> answers,
+                                 String dayKey) {
+        Fields e = Fields.of(node, problems, "expect", keys);
+        String answer = e.text(answerKey, true);
+        if (answer != null && !answers.contains(answer)) {
+            e.problem(answerKey, answerKey + " must be one of " + String.join(", ", answers) + ", not '" + answer + "'", "");
+        }
+        java.time.LocalDate day = dayKey == null ? null : date(e, dayKey);
         List<String> clauses = new ArrayList<>();
         for (Node.ScalarNode c : e.texts("clauses", false)) {
             String clause = (String) c.value();
@@ -209,8 +285,8 @@ public final class ScenarioRunner {
             }
             clauses.add(clause);
         }
-        return new Expect(effect, clauses, ids(e, "codes", problems), ids(e, "obligations", problems),
-                ids(e, "noObligations", problems));
+        return new Expect(answer == null ? "?" : answer, day, clauses, ids(e, "codes", problems),
+                ids(e, "obligations", problems), ids(e, "noObligations", problems));
     }
 
     private static List<String> ids(Fields e, String key, Problems problems) {

@@ -1,0 +1,46 @@
+package io.privacyrules.internal.pack;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Working days: every day but the weekend, less the declared holidays, plus the declared make-up
+ * working days. Holidays are known only for the declared {@code years}; in any other year only
+ * the weekend is skipped, which can only make a deadline earlier than the true one.
+ */
+public record WorkingCalendar(String id, Set<DayOfWeek> weekend, Set<Integer> years, Set<LocalDate> holidays,
+                              Set<LocalDate> workdays) {
+
+    public boolean isWorkingDay(LocalDate day) {
+        if (workdays.contains(day)) {
+            return true;
+        }
+        return !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);
+    }
+
+    /** True when the holidays of {@code day}'s year are declared. */
+    public boolean covers(LocalDate day) {
+        return years.contains(day.getYear());
+    }
+
+    /**
+     * The {@code n}th working day after {@code start} (start itself not counted).
+     *
+     * @param uncovered set to true when a day counted lies in a year the calendar does not cover
+     */
+    public LocalDate addWorkingDays(LocalDate start, int n, boolean[] uncovered) {
+        LocalDate day = start;
+        int counted = 0;
+        while (counted < n) {
+            day = day.plusDays(1);
+            if (!covers(day)) {
+                uncovered[0] = true;
+            }
+            if (isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return day;
+    }
+}

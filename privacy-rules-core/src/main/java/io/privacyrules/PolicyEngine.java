@@ -45,6 +45,10 @@ public final class PolicyEngine {
     private final Engine engine;
     private final Clock clock;
 
+    static {
+        io.privacyrules.internal.EngineAccess.set(e -> e.engine);
+    }
+
     private PolicyEngine(Engine engine, Clock clock) {
         this.engine = engine;
         this.clock = clock;

@@ -48,9 +48,25 @@ public final class Verdict {
         this.request = request;
     }
 
+    /** Receives every rule that fires, for coverage and explanations. */
+    public interface Trace {
+        Trace NONE = rule -> { };
+
+        void fired(RuleMeta rule);
+    }
+
+    private Trace trace = Trace.NONE;
+
+    /** Sets who hears of each rule that fires. */
+    public Verdict traced(Trace trace) {
+        this.trace = trace;
+        return this;
+    }
+
     /** Called by the engine before each rule's consequence runs. */
     public void enter(RuleMeta rule) {
         this.current = rule;
+        trace.fired(rule);
     }
 
     /** The rule whose consequence runs now, or null. */

@@ -63,8 +63,18 @@ public final class Engine {
         return pack;
     }
 
+    /** Every compiled rule, by DRL name. */
+    public Map<String, RuleMeta> rules() {
+        return rules;
+    }
+
     /** Never throws: every failure is a deny with a reason. */
     public Decision decide(ProcessingRequest request) {
+        return decide(request, Verdict.Trace.NONE);
+    }
+
+    /** As {@link #decide(ProcessingRequest)}, telling {@code trace} of every rule that fires. */
+    public Decision decide(ProcessingRequest request, Verdict.Trace trace) {
         Verdict verdict = null;
         try {
             if (request == null) {
@@ -75,7 +85,7 @@ public final class Engine {
                 return invalid(problems);
             }
             Request fact = new Request(pack, request);
-            verdict = new Verdict(pack, pack.rules(), fact);
+            verdict = new Verdict(pack, pack.rules(), fact).traced(trace);
             run(fact, verdict);
             return assemble(verdict);
         } catch (Throwable t) {
@@ -134,6 +144,11 @@ public final class Engine {
      * refusal with reason code invalid-request or internal-error (the host's error to fix).
      */
     public RightsDecision decide(RightsRequest request, LocalDate today) {
+        return decide(request, today, Verdict.Trace.NONE);
+    }
+
+    /** As {@link #decide(RightsRequest, LocalDate)}, telling {@code trace} of every rule that fires. */
+    public RightsDecision decide(RightsRequest request, LocalDate today, Verdict.Trace trace) {
         Verdict verdict = null;
         try {
             if (request == null) {
@@ -144,7 +159,7 @@ public final class Engine {
                 return refused(invalidReasons(problems));
             }
             LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
-            verdict = new Verdict(pack);
+            verdict = new Verdict(pack).traced(trace);
             run(new Rights(pack, request, received), verdict);
             return assembleRights(verdict, pack.rights().requests().get(request.right()), received);
         } catch (Throwable t) {
@@ -207,6 +222,11 @@ public final class Engine {
      * is a retain (the reversible answer) with reason code invalid-request or internal-error.
      */
     public RetentionDecision decide(RetentionQuery query, LocalDate today) {
+        return decide(query, today, Verdict.Trace.NONE);
+    }
+
+    /** As {@link #decide(RetentionQuery, LocalDate)}, telling {@code trace} of every rule that fires. */
+    public RetentionDecision decide(RetentionQuery query, LocalDate today, Verdict.Trace trace) {
         Verdict verdict = null;
         try {
             if (query == null) {
@@ -216,7 +236,7 @@ public final class Engine {
             if (!problems.isEmpty()) {
                 return retained(invalidReasons(problems));
             }
-            verdict = new Verdict(pack);
+            verdict = new Verdict(pack).traced(trace);
             run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict);
             return assembleRetention(verdict);
         } catch (Throwable t) {

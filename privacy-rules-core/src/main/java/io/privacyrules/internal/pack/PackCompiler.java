@@ -87,8 +87,11 @@ public final class PackCompiler {
             }
             add(builder, drl.file(), HEADER + drl.text(), 1, problems);
         }
-        String generated = yamlIsValid ? DrlGenerator.generate(pack.rules()) : "";
-        if (yamlIsValid && !pack.rules().isEmpty()) {
+        // The generated DRL is compiled only when everything else is clean: its problems would be
+        // the engine's, not the author's, and compiling it costs time a rejected pack need not pay.
+        boolean clean = yamlIsValid && problems.isEmpty();
+        String generated = clean ? DrlGenerator.generate(pack.rules()) : "";
+        if (clean && !pack.rules().isEmpty()) {
             add(builder, "policy.yaml (generated DRL)", HEADER + generated, 1, problems);
         }
         if (!problems.isEmpty()) {
@@ -169,7 +172,9 @@ public final class PackCompiler {
             }
         }
         checkOutCalls(new Pack.DrlSource(drl.file(), code), pack, problems);
-        return compilable;
+        int before = problems.size();
+        DrlSandbox.check(drl.file(), code, problems);
+        return compilable && problems.size() == before;
     }
 
     /**

@@ -9,6 +9,9 @@ import io.privacyrules.internal.pack.PackSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import io.privacyrules.spi.DecisionEvent;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -44,14 +47,16 @@ public final class PolicyEngine {
 
     private final Engine engine;
     private final Clock clock;
+    private final DecisionLog log;
 
     static {
         io.privacyrules.internal.EngineAccess.set(e -> e.engine);
     }
 
-    private PolicyEngine(Engine engine, Clock clock) {
+    private PolicyEngine(Engine engine, Clock clock, DecisionLog log) {
         this.engine = engine;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -92,7 +97,7 @@ public final class PolicyEngine {
         if (!problems.isEmpty() || compiled == null) {
             throw new PolicyLoadException(source.describe(), problems.sorted());
         }
-        return new PolicyEngine(new Engine(compiled), Clock.system(compiled.pack().timeZone()));
+        return new PolicyEngine(new Engine(compiled), Clock.system(compiled.pack().timeZone()), null);
     }
 
     /**
@@ -101,7 +106,22 @@ public final class PolicyEngine {
      * @throws NullPointerException if {@code clock} is null
      */
     public PolicyEngine withClock(Clock clock) {
-        return new PolicyEngine(engine, Objects.requireNonNull(clock, "clock"));
+        return new PolicyEngine(engine, Objects.requireNonNull(clock, "clock"), log);
+    }
+
+    /**
+     * This engine sending every decision to {@code log} as well, sharing the compiled pack. The log
+     * never delays or changes a decision.
+     *
+     * @throws NullPointerException if {@code log} is null
+     */
+    public PolicyEngine withDecisionLog(DecisionLog log) {
+        return new PolicyEngine(engine, clock, Objects.requireNonNull(log, "log"));
+    }
+
+    /** This engine's settings (clock, decision log) on another loaded pack. */
+    PolicyEngine sameSettings(PolicyEngine other) {
+        return new PolicyEngine(other.engine, clock, log);
     }
 
     /** The clock that tells this engine what day it is. */
@@ -120,7 +140,11 @@ public final class PolicyEngine {
      * deny with reason code {@code internal-error}.
      */
     public Decision decide(ProcessingRequest request) {
-        return engine.decide(request);
+        Decision d = engine.decide(request);
+        if (log != null) {
+            record(() -> DecisionEvents.of(request), "processing", d.effect().id(), null, d.reasons(), d.obligationIds());
+        }
+        return d;
     }
 
     /**
@@ -131,7 +155,12 @@ public final class PolicyEngine {
      * error to fix rather than as an answer to send the subject.
      */
     public RightsDecision decide(RightsRequest request) {
-        return engine.decide(request, LocalDate.now(clock));
+        RightsDecision d = engine.decide(request, LocalDate.now(clock));
+        if (log != null) {
+            record(() -> DecisionEvents.of(request), "rights", d.outcome().id(), d.respondBy(), d.reasons(),
+                    d.obligationIds());
+        }
+        return d;
     }
 
     /**
@@ -140,7 +169,21 @@ public final class PolicyEngine {
      * reason code {@code invalid-request} or {@code internal-error}.
      */
     public RetentionDecision decide(RetentionQuery query) {
-        return engine.decide(query, LocalDate.now(clock));
+        RetentionDecision d = engine.decide(query, LocalDate.now(clock));
+        if (log != null) {
+            record(() -> DecisionEvents.of(query), "retention", d.action().id(), d.until(), d.reasons(), List.of());
+        }
+        return d;
+    }
+
+    private void record(java.util.function.Supplier<Map<String, Object>> request, String kind, String answer,
+                        LocalDate day, List<Reason> reasons, List<String> obligations) {
+        try {
+            log.offer(new DecisionEvent(log.nextId(), clock.instant(), kind, engine.info(), request.get(), answer, day,
+                    reasons, obligations));
+        } catch (RuntimeException e) {
+            // The log is an observer: nothing it does may change or fail a decision.
+        }
     }
 
     /**
@@ -166,7 +209,11 @@ public final class PolicyEngine {
             } catch (RuntimeException e) {
                 return false;
             }
-            return engine.decide(q, today[0]).dispose();
+            RetentionDecision d = engine.decide(q, today[0]);
+            if (log != null) {
+                record(() -> DecisionEvents.of(q), "retention", d.action().id(), d.until(), d.reasons(), List.of());
+            }
+            return d.dispose();
         });
     }
 }

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param effective    the day the policy took effect
  * @param title        a human-readable title of the policy
  * @param jurisdiction the ISO 3166 code of the region the policy keeps data in, for example {@code CN}
+ * @param revision     a fingerprint of the pack's files (12 hex digits of a SHA-256), which tells
+ *                     apart two loads of the same {@code version} whose files differ
  */
-public record PolicyInfo(String id, String version, LocalDate effective, String title, String jurisdiction) {
+public record PolicyInfo(String id, String version, LocalDate effective, String title, String jurisdiction,
+                         String revision) {
     /**
      * @throws NullPointerException if any argument is null
      */
@@ -24,5 +27,6 @@ public record PolicyInfo(String id, String version, LocalDate effective, String 
         Objects.requireNonNull(effective, "effective");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(jurisdiction, "jurisdiction");
+        Objects.requireNonNull(revision, "revision");
     }
 }

@@ -105,17 +105,17 @@ public record ProcessingRequest(
         /**
          * Adds data categories.
          *
-         * @throws NullPointerException if {@code categories} is null
+         * @throws NullPointerException if {@code categories} is null (a null element is decided as invalid)
          */
         public Builder data(String... categories) {
-            data.addAll(List.of(Objects.requireNonNull(categories, "categories")));
+            data.addAll(java.util.Arrays.asList(Objects.requireNonNull(categories, "categories")));
             return this;
         }
 
         /**
          * Adds data categories.
          *
-         * @throws NullPointerException if {@code categories} is null
+         * @throws NullPointerException if {@code categories} is null (a null element is decided as invalid)
          */
         public Builder data(List<String> categories) {
             data.addAll(Objects.requireNonNull(categories, "categories"));

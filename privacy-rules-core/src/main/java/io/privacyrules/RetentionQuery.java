@@ -60,20 +60,20 @@ public record RetentionQuery(String data, List<String> purposes, List<String> pu
         /**
          * Adds purposes the record serves.
          *
-         * @throws NullPointerException if {@code ids} is null
+         * @throws NullPointerException if {@code ids} is null (a null element is decided as invalid)
          */
         public Builder purposes(String... ids) {
-            purposes.addAll(List.of(Objects.requireNonNull(ids, "ids")));
+            purposes.addAll(java.util.Arrays.asList(Objects.requireNonNull(ids, "ids")));
             return this;
         }
 
         /**
          * Adds purposes already fulfilled.
          *
-         * @throws NullPointerException if {@code ids} is null
+         * @throws NullPointerException if {@code ids} is null (a null element is decided as invalid)
          */
         public Builder purposesFulfilled(String... ids) {
-            purposesFulfilled.addAll(List.of(Objects.requireNonNull(ids, "ids")));
+            purposesFulfilled.addAll(java.util.Arrays.asList(Objects.requireNonNull(ids, "ids")));
             return this;
         }
 

@@ -78,20 +78,20 @@ public record RightsRequest(String right, LocalDate receivedOn, boolean identity
         /**
          * Adds grounds for erasure.
          *
-         * @throws NullPointerException if {@code grounds} is null
+         * @throws NullPointerException if {@code grounds} is null (a null element is decided as invalid)
          */
         public Builder erasureGrounds(String... grounds) {
-            erasureGrounds.addAll(List.of(Objects.requireNonNull(grounds, "grounds")));
+            erasureGrounds.addAll(java.util.Arrays.asList(Objects.requireNonNull(grounds, "grounds")));
             return this;
         }
 
         /**
          * Adds grounds for refusal.
          *
-         * @throws NullPointerException if {@code grounds} is null
+         * @throws NullPointerException if {@code grounds} is null (a null element is decided as invalid)
          */
         public Builder refusalGrounds(String... grounds) {
-            refusalGrounds.addAll(List.of(Objects.requireNonNull(grounds, "grounds")));
+            refusalGrounds.addAll(java.util.Arrays.asList(Objects.requireNonNull(grounds, "grounds")));
             return this;
         }
 

@@ -64,8 +64,12 @@ final class DrlSandbox {
         String text = code.substring(from, to);
         int i = firstNonBlank(text);
         if (i >= 0) {
-            problems.add(at(file, code, from + i), "only rules are allowed in a pack's DRL (found '"
-                    + word(text, i) + "')", "write rules as: rule \"name\" @clause(\"...\") when ... then ... end");
+            String found = word(text, i);
+            boolean declared = found.equals("package") || found.equals("import") || found.equals("global");
+            problems.add(at(file, code, from + i), declared ? "a pack's DRL may not declare '" + found + "'"
+                    : "only rules are allowed in a pack's DRL (found '" + found + "')", declared
+                    ? "remove the line: the engine declares the package, the facts and the global out"
+                    : "write rules as: rule \"name\" @clause(\"...\") when ... then ... end");
         }
     }
 

@@ -148,12 +148,9 @@ public final class PackCompiler {
         String code = withoutComments(drl.text());
         String[] lines = code.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
-            Location at = new Location(drl.file(), i + 1, 1);
             Matcher forbidden = FORBIDDEN_LINE.matcher(lines[i]);
             if (forbidden.find()) {
-                compilable = false;
-                problems.add(at, "a pack's DRL may not declare '" + forbidden.group(1) + "'",
-                        "remove the line: the engine declares the package, the Request fact and the global out");
+                compilable = false; // DrlSandbox reports it
             }
             Matcher rule = RULE_LINE.matcher(lines[i]);
             if (rule.find()) {

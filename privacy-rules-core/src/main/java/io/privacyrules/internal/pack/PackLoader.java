@@ -136,9 +136,24 @@ public final class PackLoader {
         Pack.Retention retention = readRetention(top, categories.keySet(), purposes.keySet());
 
         PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
-                nn(title), jurisdiction == null ? "ZZ" : jurisdiction);
+                nn(title), jurisdiction == null ? "ZZ" : jurisdiction, revision(bytes, drl));
         return new Pack(info, zone, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
                 children, defaults, rules, drl, rights, retention);
+    }
+
+    /** 12 hex digits of a SHA-256 over policy.yaml and the DRL files' contents, wherever they were loaded from. */
+    private static String revision(byte[] policy, List<Pack.DrlSource> drl) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(policy);
+            for (Pack.DrlSource d : drl) {
+                sha.update((byte) 0);
+                sha.update(d.text().getBytes(StandardCharsets.UTF_8));
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     private static String nn(String s) {

@@ -188,8 +188,8 @@ public final class PolicyEngine {
 
     /**
      * A nightly sweep: the records of {@code records} that are to be disposed of now, lazily and
-     * in order, holding one record at a time. A record whose query is invalid or fails is kept
-     * (not returned). "Now" is read from the clock once, when the stream is consumed first.
+     * in order; a sequential stream holds one record at a time. A record whose query is invalid or
+     * fails is kept (not returned). "Today" is read from the clock once, when this method is called.
      *
      * @param records the stored records
      * @param query   how to ask about one record
@@ -198,18 +198,15 @@ public final class PolicyEngine {
     public <T> Stream<T> toDispose(Stream<T> records, Function<? super T, RetentionQuery> query) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(query, "query");
-        LocalDate[] today = {null};
+        LocalDate today = LocalDate.now(clock);
         return records.filter(record -> {
-            if (today[0] == null) {
-                today[0] = LocalDate.now(clock);
-            }
             RetentionQuery q;
             try {
                 q = query.apply(record);
             } catch (RuntimeException e) {
                 return false;
             }
-            RetentionDecision d = engine.decide(q, today[0]);
+            RetentionDecision d = engine.decide(q, today);
             if (log != null) {
                 record(() -> DecisionEvents.of(q), "retention", d.action().id(), d.until(), d.reasons(), List.of());
             }

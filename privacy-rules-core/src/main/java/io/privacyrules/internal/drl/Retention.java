@@ -15,7 +15,7 @@ import java.util.Set;
  * last until the end of the service life), {@code statutory} (a statutory period applies to the
  * data), {@code statutoryClause}, {@code statutoryUntil} (null while the event it runs from has
  * not happened), {@code statutoryRunning}, {@code statutoryEnded}, {@code serviceLife} (a purpose
- * lasting until the end of the service life is unfulfilled), {@code serviceLifeUntil},
+ * lasting until the end of the service life is unfulfilled), {@code serviceLifeClause}, {@code serviceLifeUntil},
  * {@code serviceLifeRunning}.
  */
 public final class Retention {
@@ -27,6 +27,7 @@ public final class Retention {
     private final LocalDate statutoryUntil;
     private final boolean statutoryRunning;
     private final boolean serviceLife;
+    private final String serviceLifeClause;
     private final LocalDate serviceLifeUntil;
     private final boolean serviceLifeRunning;
 
@@ -41,6 +42,7 @@ public final class Retention {
         open.removeAll(r.serviceLifePurposes());
         this.unfulfilledPurposes = Set.copyOf(open);
         this.serviceLife = !lifeOpen.isEmpty();
+        this.serviceLifeClause = r.serviceLifeClause();
         this.serviceLifeUntil = serviceLife ? q.vehicleServiceLifeEndedOn() : null;
         this.serviceLifeRunning = serviceLife && (serviceLifeUntil == null || !asOf.isAfter(serviceLifeUntil));
         Pack.StatutoryPeriod period = r.statutory().stream().filter(p -> p.data().contains(data)).findFirst().orElse(null);
@@ -90,6 +92,10 @@ public final class Retention {
 
     public boolean isServiceLife() {
         return serviceLife;
+    }
+
+    public String getServiceLifeClause() {
+        return serviceLifeClause;
     }
 
     public LocalDate getServiceLifeUntil() {

@@ -32,7 +32,7 @@ public final class Rights {
         this.identityVerified = r.identityVerified();
         this.repeated = r.repeated();
         this.refusalGrounds = rights.refusalGrounds().keySet().stream().filter(r.refusalGrounds()::contains).toList();
-        this.unreasonableGrounds = rights.unreasonableGrounds().stream().filter(r.refusalGrounds()::contains).sorted().toList();
+        this.unreasonableGrounds = rights.unreasonableGrounds().stream().filter(r.refusalGrounds()::contains).toList();
         this.erasureGrounds = rights.erasureGrounds().keySet().stream().filter(r.erasureGrounds()::contains).toList();
     }
 

@@ -23,8 +23,9 @@ public final class Verdict {
     public record Answer(int step, String outcome, RuleMeta rule, String clause, String code, String message) {
     }
 
-    /** One rule's say on retention: retain (until, or null when unknown) or dispose. */
-    public record Keep(boolean retain, java.time.LocalDate until, RuleMeta rule, String code, String message) {
+    /** One rule's say on retention: retain (until, or null when unknown) or dispose, citing a clause. */
+    public record Keep(boolean retain, java.time.LocalDate until, RuleMeta rule, String clause, String code,
+                       String message) {
     }
 
     private final Pack pack;
@@ -37,12 +38,24 @@ public final class Verdict {
     private final List<Answer> answers = new ArrayList<>(4);
     private final List<Keep> keeps = new ArrayList<>(4);
 
+    /** What a verdict is about; each out method belongs to one or two kinds. */
+    public enum Kind {
+        PROCESSING, RIGHTS, RETENTION
+    }
+
+    private final Kind kind;
+
     /** A verdict for a data-subject request or a retention query, which YAML rules never see. */
-    public Verdict(Pack pack) {
-        this(pack, List.of(), null);
+    public Verdict(Pack pack, Kind kind) {
+        this(pack, List.of(), null, kind);
     }
 
     public Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request) {
+        this(pack, yamlRules, request, Kind.PROCESSING);
+    }
+
+    private Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request, Kind kind) {
+        this.kind = kind;
         this.pack = pack;
         this.yamlRules = yamlRules;
         this.request = request;
@@ -82,17 +95,22 @@ public final class Verdict {
      * @param obligations ids of obligations the pack declares
      */
     public void permit(String code, String message, String... obligations) {
+        expect(Kind.PROCESSING, "permit");
         permits.add(new Said(rule(), checkCode(code), message(message)));
         oblige(obligations);
     }
 
     /** The current rule denies the request. */
     public void deny(String code, String message) {
+        expect(Kind.PROCESSING, "deny");
         denies.add(new Said(rule(), checkCode(code), message(message)));
     }
 
     /** Obligations that come with the request if it is permitted. */
     public void oblige(String... ids) {
+        if (kind == Kind.RETENTION) {
+            expect(Kind.PROCESSING, "oblige");
+        }
         for (String id : ids) {
             if (!pack.obligations().containsKey(id)) {
                 throw new IllegalStateException("rule " + rule().name() + " names an undeclared obligation");
@@ -145,6 +163,7 @@ public final class Verdict {
     }
 
     private void answer(int step, String outcome, String clause, String code, String message) {
+        expect(Kind.RIGHTS, outcome);
         if (clause == null || !pack.clauses().containsKey(clause)) {
             throw new IllegalStateException("rule " + rule().name() + " cites an undeclared clause");
         }
@@ -157,19 +176,44 @@ public final class Verdict {
 
     // ---- retention: any retain wins over dispose --------------------------------------------
 
-    /** Keep the record; how long is not known. */
+    /** Keep the record; how long is not known. Cites the rule's clause. */
     public void retain(String code, String message) {
-        keeps.add(new Keep(true, null, rule(), checkCode(code), message(message)));
+        keep(true, null, rule().clause(), code, message);
     }
 
-    /** Keep the record until {@code until} (inclusive); null means not known. */
+    /** Keep the record until {@code until} (inclusive; null means not known), citing the rule's clause. */
     public void retainUntil(java.time.LocalDate until, String code, String message) {
-        keeps.add(new Keep(true, until, rule(), checkCode(code), message(message)));
+        keep(true, until, rule().clause(), code, message);
     }
 
-    /** Delete or anonymize the record. */
+    /** Keep the record until {@code until} (inclusive; null means not known), citing {@code clause}. */
+    public void retainUntil(java.time.LocalDate until, String clause, String code, String message) {
+        keep(true, until, clause, code, message);
+    }
+
+    /** Delete or anonymize the record, citing the rule's clause. */
     public void dispose(String code, String message) {
-        keeps.add(new Keep(false, null, rule(), checkCode(code), message(message)));
+        keep(false, null, rule().clause(), code, message);
+    }
+
+    /** Delete or anonymize the record, citing {@code clause}. */
+    public void dispose(String clause, String code, String message) {
+        keep(false, null, clause, code, message);
+    }
+
+    private void keep(boolean retain, java.time.LocalDate until, String clause, String code, String message) {
+        expect(Kind.RETENTION, retain ? "retain" : "dispose");
+        if (clause == null || !pack.clauses().containsKey(clause)) {
+            throw new IllegalStateException("rule " + rule().name() + " cites an undeclared clause");
+        }
+        keeps.add(new Keep(retain, until, rule(), clause, checkCode(code), message(message)));
+    }
+
+    private void expect(Kind expected, String method) {
+        if (kind != expected) {
+            throw new IllegalStateException("rule " + rule().name() + " called out." + method + " on a "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " decision");
+        }
     }
 
     public List<Keep> keeps() {

@@ -159,7 +159,7 @@ public final class Engine {
                 return refused(invalidReasons(problems));
             }
             LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
-            verdict = new Verdict(pack).traced(trace);
+            verdict = new Verdict(pack, Verdict.Kind.RIGHTS).traced(trace);
             run(new Rights(pack, request, received), verdict);
             return assembleRights(verdict, pack.rights().requests().get(request.right()), received);
         } catch (Throwable t) {
@@ -193,8 +193,9 @@ public final class Engine {
                 respondBy = pack.rights().calendar().addWorkingDays(received, right.within().getDays(), uncovered);
                 if (uncovered[0]) {
                     reasons.add(new Reason("calendar-incomplete", right.clause(), "The working-day calendar "
-                            + pack.rights().calendar().id() + " does not list the holidays of every year the deadline "
-                            + "crosses; only weekends were skipped there, so the true deadline may be later.", ENGINE_RULE));
+                            + pack.rights().calendar().id() + " does not list the holidays and make-up working days of "
+                            + "every year the deadline crosses; there only weekends were skipped, so the true deadline "
+                            + "may differ by a few days.", ENGINE_RULE));
                 }
             } else {
                 respondBy = received.plus(right.within());
@@ -236,7 +237,7 @@ public final class Engine {
             if (!problems.isEmpty()) {
                 return retained(invalidReasons(problems));
             }
-            verdict = new Verdict(pack).traced(trace);
+            verdict = new Verdict(pack, Verdict.Kind.RETENTION).traced(trace);
             run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict);
             return assembleRetention(verdict);
         } catch (Throwable t) {
@@ -258,7 +259,7 @@ public final class Engine {
         }
         List<Reason> reasons = chosen.stream()
                 .sorted(Comparator.comparingInt((Verdict.Keep k) -> k.rule().ordinal()).thenComparing(Verdict.Keep::code))
-                .map(k -> new Reason(k.code(), k.rule().clause(), k.message(), k.rule().id()))
+                .map(k -> new Reason(k.code(), k.clause(), k.message(), k.rule().id()))
                 .toList();
         if (retains.isEmpty()) {
             return new RetentionDecision(RetentionAction.DISPOSE, null, reasons, pack.info());

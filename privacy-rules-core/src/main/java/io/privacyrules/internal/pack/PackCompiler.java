@@ -57,8 +57,8 @@ public final class PackCompiler {
             "refuse", List.of("ncm", "nxcm"),
             "verifyIdentity", List.of("ncm", "nxcm"),
             "retain", List.of("cm"),
-            "retainUntil", List.of("xcm"),
-            "dispose", List.of("cm"));
+            "retainUntil", List.of("xcm", "xxcm"),
+            "dispose", List.of("cm", "xcm"));
     private static final Map<String, String> USAGE = Map.of(
             "permit", "out.permit(\"code\", \"message\", \"obligation\"...)",
             "deny", "out.deny(\"code\", \"message\")",
@@ -67,8 +67,8 @@ public final class PackCompiler {
             "refuse", "out.refuse(step, [clause,] \"code\", \"message\")",
             "verifyIdentity", "out.verifyIdentity(step, [clause,] \"code\", \"message\")",
             "retain", "out.retain(\"code\", \"message\")",
-            "retainUntil", "out.retainUntil(day, \"code\", \"message\")",
-            "dispose", "out.dispose(\"code\", \"message\")");
+            "retainUntil", "out.retainUntil(day, [clause,] \"code\", \"message\")",
+            "dispose", "out.dispose([clause,] \"code\", \"message\")");
 
     /** A compiled pack: the KieBase and what the engine needs to know of each rule. */
     public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules) {

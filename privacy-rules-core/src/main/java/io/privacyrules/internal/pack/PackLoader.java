@@ -529,6 +529,9 @@ public final class PackLoader {
                 }
             }
             Set<Integer> years = new LinkedHashSet<>();
+            if (f.has("years") && f.list("years", false).isEmpty()) {
+                f.problem("years", "'years' lists none", "list the years whose schedule the calendar declares");
+            }
             for (Node n : f.list("years", true)) {
                 if (n instanceof Node.ScalarNode sn && sn.value() instanceof Long y && y >= 1900 && y <= 2200) {
                     years.add(y.intValue());
@@ -631,6 +634,9 @@ public final class PackLoader {
                 needsCalendar[0] = true;
             }
             List<String> obls = new ArrayList<>();
+            if (r.has("obligations") && r.texts("obligations", false).isEmpty()) {
+                r.problem("obligations", "'obligations' lists none", "name at least one, or remove the key");
+            }
             for (Node.ScalarNode o : r.texts("obligations", false)) {
                 if (reference((String) o.value(), o.at(), obligations, "obligation")) {
                     obls.add((String) o.value());
@@ -649,6 +655,9 @@ public final class PackLoader {
         if (f.has("unreasonableGrounds")) {
             Fields u = Fields.of(f.node("unreasonableGrounds"), problems, "unreasonableGrounds", UNREASONABLE_KEYS);
             unreasonableClause = clause(u, "clause", true);
+            if (u.has("grounds") && u.texts("grounds", false).isEmpty()) {
+                u.problem("grounds", "'grounds' lists none", "name at least one, or remove unreasonableGrounds");
+            }
             for (Node.ScalarNode g : u.texts("grounds", true)) {
                 String id = (String) g.value();
                 if (checkId(id, g.at(), "ground") && (refusal.containsKey(id) || erasure.containsKey(id) || !unreasonable.add(id))) {
@@ -697,6 +706,9 @@ public final class PackLoader {
         Map<String, String> dataToPeriod = new LinkedHashMap<>();
         forEachEntry(f, "statutoryPeriods", "statutory period", STATUTORY_KEYS, false, (key, p) -> {
             Set<String> data = new LinkedHashSet<>();
+            if (p.has("data") && p.texts("data", false).isEmpty()) {
+                p.problem("data", "a statutory period lists no data category", "name the categories it keeps");
+            }
             for (Node.ScalarNode c : p.texts("data", true)) {
                 String id = (String) c.value();
                 if (reference(id, c.at(), categories, "data category")) {
@@ -721,6 +733,9 @@ public final class PackLoader {
         if (f.has("untilServiceLifeEnds")) {
             Fields l = Fields.of(f.node("untilServiceLifeEnds"), problems, "untilServiceLifeEnds", SERVICE_LIFE_KEYS);
             lifeClause = clause(l, "clause", true);
+            if (l.has("purposes") && l.texts("purposes", false).isEmpty()) {
+                l.problem("purposes", "'purposes' lists none", "name the purposes that last until the end of the service life");
+            }
             for (Node.ScalarNode p : l.texts("purposes", true)) {
                 if (reference((String) p.value(), p.at(), purposes, "purpose")) {
                     lifePurposes.add((String) p.value());

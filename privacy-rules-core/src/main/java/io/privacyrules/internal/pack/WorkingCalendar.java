@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Working days: every day but the weekend, less the declared holidays, plus the declared make-up
  * working days. Holidays are known only for the declared {@code years}; in any other year only
- * the weekend is skipped, which can only make a deadline earlier than the true one.
+ * the weekend is skipped, so a deadline there may be a few days off either way (holidays would
+ * push it later, make-up working days pull it earlier); the engine says so in the decision.
  */
 public record WorkingCalendar(String id, Set<DayOfWeek> weekend, Set<Integer> years, Set<LocalDate> holidays,
                               Set<LocalDate> workdays) {

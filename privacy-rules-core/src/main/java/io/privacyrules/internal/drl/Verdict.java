@@ -45,19 +45,17 @@ public final class Verdict {
 
     private final Kind kind;
 
-    /** A verdict for a data-subject request or a retention query, which YAML rules never see. */
-    public Verdict(Pack pack, Kind kind) {
-        this(pack, List.of(), null, kind);
-    }
+    private final RuleMeta[] byOrdinal;
 
-    public Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request) {
-        this(pack, yamlRules, request, Kind.PROCESSING);
-    }
-
-    private Verdict(Pack pack, List<Pack.RuleDef> yamlRules, Request request, Kind kind) {
+    /**
+     * @param byOrdinal every rule of the pack by ordinal (YAML rules first)
+     * @param request   the processing request, or null for the other kinds (YAML rules see only requests)
+     */
+    public Verdict(Pack pack, RuleMeta[] byOrdinal, Request request, Kind kind) {
+        this.byOrdinal = byOrdinal;
         this.kind = kind;
+        this.yamlRules = pack.rules();
         this.pack = pack;
-        this.yamlRules = yamlRules;
         this.request = request;
     }
 
@@ -76,8 +74,9 @@ public final class Verdict {
         return this;
     }
 
-    /** Called by the engine before each rule's consequence runs. */
-    public void enter(RuleMeta rule) {
+    /** Called first in every consequence (the compiler adds the call): the rule with this ordinal runs. */
+    public void enter(int ordinal) {
+        RuleMeta rule = byOrdinal[ordinal];
         this.current = rule;
         trace.fired(rule);
     }
@@ -122,6 +121,7 @@ public final class Verdict {
 
     /** Used by rules generated from YAML: applies YAML rule {@code index}. Not for hand-written DRL. */
     public void apply(int index) {
+        enter(index);
         Pack.RuleDef r = yamlRules.get(index);
         switch (r.effect()) {
             case PERMIT -> permit(r.code(), render(r.message()), r.obligations().toArray(String[]::new));

@@ -26,9 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +44,8 @@ public final class Engine {
     private final PackCompiler.Compiled compiled;
     private final Pack pack;
     private final Map<String, RuleMeta> rules;
+    private final RuleMeta[] byOrdinal;
+    private final KieSessionsPool sessions;
     private final List<Obligation> obligationOrder;
     private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
 
@@ -52,6 +53,8 @@ public final class Engine {
         this.compiled = compiled;
         this.pack = compiled.pack();
         this.rules = compiled.rules();
+        this.byOrdinal = compiled.byOrdinal();
+        this.sessions = compiled.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.obligationOrder = List.copyOf(pack.obligations().values());
     }
 
@@ -85,7 +88,7 @@ public final class Engine {
                 return invalid(problems);
             }
             Request fact = new Request(pack, request);
-            verdict = new Verdict(pack, pack.rules(), fact).traced(trace);
+            verdict = new Verdict(pack, byOrdinal, fact, Verdict.Kind.PROCESSING).traced(trace);
             run(fact, verdict);
             return assemble(verdict);
         } catch (Throwable t) {
@@ -94,12 +97,14 @@ public final class Engine {
         }
     }
 
-    /** Runs the rules over one fact in a fresh session; throws when they do not settle. */
+    /**
+     * Runs the rules over one fact in a session from the pool (a disposed pooled session is reset
+     * and reused); throws when the rules do not settle.
+     */
     private void run(Object fact, Verdict verdict) {
-        KieSession session = compiled.kieBase().newKieSession();
+        KieSession session = sessions.newKieSession();
         try {
             session.setGlobal("out", verdict);
-            session.addEventListener(new Listener(verdict, rules));
             session.insert(fact);
             int fired = session.fireAllRules(MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
@@ -159,7 +164,7 @@ public final class Engine {
                 return refused(invalidReasons(problems));
             }
             LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
-            verdict = new Verdict(pack, Verdict.Kind.RIGHTS).traced(trace);
+            verdict = new Verdict(pack, byOrdinal, null, Verdict.Kind.RIGHTS).traced(trace);
             run(new Rights(pack, request, received), verdict);
             return assembleRights(verdict, pack.rights().requests().get(request.right()), received);
         } catch (Throwable t) {
@@ -237,7 +242,7 @@ public final class Engine {
             if (!problems.isEmpty()) {
                 return retained(invalidReasons(problems));
             }
-            verdict = new Verdict(pack, Verdict.Kind.RETENTION).traced(trace);
+            verdict = new Verdict(pack, byOrdinal, null, Verdict.Kind.RETENTION).traced(trace);
             run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict);
             return assembleRetention(verdict);
         } catch (Throwable t) {
@@ -302,21 +307,5 @@ public final class Engine {
 
     private Decision invalid(List<String> problems) {
         return new Decision(Effect.DENY, invalidReasons(problems), List.of(), pack.info());
-    }
-
-    /** Tells the verdict which rule is about to run its consequence. */
-    private static final class Listener extends DefaultAgendaEventListener {
-        private final Verdict verdict;
-        private final Map<String, RuleMeta> rules;
-
-        Listener(Verdict verdict, Map<String, RuleMeta> rules) {
-            this.verdict = verdict;
-            this.rules = rules;
-        }
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            verdict.enter(rules.get(event.getMatch().getRule().getName()));
-        }
     }
 }

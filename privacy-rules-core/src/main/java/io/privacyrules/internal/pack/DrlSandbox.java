@@ -166,6 +166,24 @@ final class DrlSandbox {
         }
     }
 
+    /**
+     * The text with {@code out.enter(N);} added right after each rule's {@code then}, N counting
+     * up from {@code firstOrdinal} in the order the rules stand, so that every consequence tells
+     * the verdict which rule it belongs to. Lines and columns before each insertion are unchanged.
+     */
+    static String withEnterCalls(String text, int firstOrdinal) {
+        Matcher rule = RULE.matcher(blankStrings(PackCompiler.withoutComments(text)));
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        int last = 0;
+        int ordinal = firstOrdinal;
+        while (rule.find()) {
+            int then = rule.end(2) + 4; // just past "then"
+            out.append(text, last, then).append(" out.enter(").append(ordinal++).append(");");
+            last = then;
+        }
+        return out.append(text, last, text.length()).toString();
+    }
+
     /** The index of the parenthesis closing the call whose arguments start at {@code start}. */
     private static int closing(String text, int start) {
         int depth = 0;

@@ -70,8 +70,11 @@ public final class PackCompiler {
             "retainUntil", "out.retainUntil(day, [clause,] \"code\", \"message\")",
             "dispose", "out.dispose([clause,] \"code\", \"message\")");
 
-    /** A compiled pack: the KieBase and what the engine needs to know of each rule. */
-    public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules) {
+    /**
+     * A compiled pack: the KieBase and what the engine needs to know of each rule, by DRL name and
+     * by ordinal (YAML rules first, then the DRL files' rules in order).
+     */
+    public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules, RuleMeta[] byOrdinal) {
     }
 
     private PackCompiler() {
@@ -82,10 +85,11 @@ public final class PackCompiler {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         Map<String, Location> authorRules = new LinkedHashMap<>();
         for (Pack.DrlSource drl : pack.drl()) {
+            int first = pack.rules().size() + authorRules.size();
             if (!precheck(drl, pack, problems, authorRules)) {
                 continue;
             }
-            add(builder, drl.file(), HEADER + drl.text(), 1, problems);
+            add(builder, drl.file(), HEADER + DrlSandbox.withEnterCalls(drl.text(), first), 1, problems);
         }
         // The generated DRL is compiled only when everything else is clean: its problems would be
         // the engine's, not the author's, and compiling it costs time a rejected pack need not pay.
@@ -136,7 +140,9 @@ public final class PackCompiler {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Compiled(pack, kieBase, Map.copyOf(metas));
+        RuleMeta[] byOrdinal = new RuleMeta[pack.rules().size() + authorRules.size()];
+        metas.values().forEach(m -> byOrdinal[m.ordinal()] = m);
+        return new Compiled(pack, kieBase, Map.copyOf(metas), byOrdinal);
     }
 
     /**

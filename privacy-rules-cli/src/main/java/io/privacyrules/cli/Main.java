@@ -19,6 +19,14 @@ import io.privacyrules.ScenarioResult;
 import io.privacyrules.Scenarios;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.scenario.ScenarioRunner;
+import io.privacyrules.internal.tools.Coverage;
+import io.privacyrules.internal.tools.CoverageReport;
+import io.privacyrules.internal.tools.Explain;
+import io.privacyrules.internal.tools.HtmlReport;
+import io.privacyrules.internal.tools.LintReport;
+import io.privacyrules.internal.tools.Lint;
+import io.privacyrules.internal.tools.LoadedPack;
+import io.privacyrules.internal.tools.PackDiff;
 import io.privacyrules.internal.yaml.Node;
 import io.privacyrules.internal.yaml.YamlReader;
 import java.io.IOException;
@@ -32,16 +40,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bin/privacy-rules}: {@code check}, {@code decide} and {@code demo}. Exit codes: 0
- * success; 1 scenarios failed, or a denied decision with {@code --exit-code}; 2 bad usage or a
- * policy that does not load. No stack trace is shown without {@code --verbose}.
+ * {@code bin/privacy-rules}: {@code check} (with {@code --coverage}, {@code --min-coverage},
+ * {@code --report}), {@code decide} (with {@code --explain}), {@code lint}, {@code diff} and
+ * {@code demo}. Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors,
+ * or a denied decision with {@code --exit-code}; 2 bad usage or a policy that does not load; for
+ * {@code diff} 0 no change, 3 minor changes only, 4 a major change, 5 a right reduced. No stack
+ * trace is shown without {@code --verbose}.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
-            "usage: privacy-rules check  --policy POLICY FILE_OR_DIR...",
-            "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code]",
+            "usage: privacy-rules check  --policy POLICY [--coverage] [--min-coverage N] [--report DIR] FILE_OR_DIR...",
+            "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code] [--explain [--format text|json]]",
             "         (a processing request, a rights request or a retention query, told apart by its keys)",
+            "       privacy-rules lint   --policy POLICY [--format text|json]",
+            "       privacy-rules diff   OLD_POLICY NEW_POLICY [--format text|json] [--examples N]",
             "       privacy-rules demo   [--policy POLICY]",
+            "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, or (decide --exit-code)",
+            "a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor changes only, 4 a major",
+            "change (clear notice, VIII), 5 a right reduced (explicit consent, VIII).",
             "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
             "Add --verbose to any command to see stack traces.");
     static final String DEFAULT_POLICY = "classpath:bmw-connected-drive-cn";
@@ -78,6 +94,8 @@ public final class Main {
                 case "check" -> check(args);
                 case "decide" -> decide(args);
                 case "demo" -> demo(args);
+                case "lint" -> lint(args);
+                case "diff" -> diff(args);
                 default -> usage("unknown command '" + command + "'");
             };
         } catch (PolicyLoadException e) {
@@ -109,6 +127,23 @@ public final class Main {
 
     private int check(List<String> args) {
         String policy = option(args, "--policy", true);
+        boolean coverage = args.remove("--coverage");
+        String minText = option(args, "--min-coverage", false);
+        String reportDir = option(args, "--report", false);
+        Double min = null;
+        if (minText != null) {
+            try {
+                min = Double.valueOf(minText);
+            } catch (NumberFormatException e) {
+                min = Double.NaN;
+            }
+            if (min.isNaN() || min < 0 || min > 100) {
+                throw new UsageException("--min-coverage is a percentage from 0 to 100, not '" + minText + "'");
+            }
+        }
+        if (coverage || min != null || reportDir != null) {
+            return checkWithTools(policy, args, coverage || min != null, min, reportDir);
+        }
         if (args.isEmpty()) {
             throw new UsageException("check needs at least one scenario file or folder");
         }
@@ -140,12 +175,65 @@ public final class Main {
         return failed == 0 ? 0 : 1;
     }
 
+    /** check with --coverage, --min-coverage or --report: the same scenario lines, then coverage, then the count. */
+    private int checkWithTools(String policy, List<String> args, boolean coverage, Double min, String reportDir) {
+        if (args.isEmpty()) {
+            throw new UsageException("check needs at least one scenario file or folder");
+        }
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        LoadedPack loaded = LoadedPack.load(policy);
+        List<ScenarioRunner.Observed> observed = new ArrayList<>();
+        int passed = 0;
+        int failed = 0;
+        for (String a : args) {
+            Path path = Path.of(a);
+            if (!Files.exists(path)) {
+                out.println("FAIL " + a + ": no such file or folder");
+                failed++;
+                continue;
+            }
+            for (ScenarioRunner.Observed o : Coverage.observe(loaded.policyEngine(), List.of(path))) {
+                observed.add(o);
+                if (o.result().passed()) {
+                    passed++;
+                } else {
+                    failed++;
+                    out.println(o.result());
+                }
+            }
+        }
+        CoverageReport report = Coverage.of(loaded, observed);
+        boolean belowMinimum = false;
+        if (coverage) {
+            report.lines().forEach(out::println);
+            Double threshold = min != null ? min : report.packMinimum() == null ? null : report.packMinimum().doubleValue();
+            if (threshold != null) {
+                belowMinimum = !report.meets(threshold);
+                String source = min != null ? "--min-coverage" : "coverage.minimum of the pack";
+                out.println("minimum " + CoverageReport.show(threshold) + " (" + source + "): "
+                        + (belowMinimum ? "NOT MET" : "met"));
+            }
+        }
+        if (reportDir != null) {
+            Path file = HtmlReport.write(Path.of(reportDir), loaded, observed, report, Lint.run(loaded));
+            out.println("report: " + file);
+        }
+        out.println(passed + " passed, " + failed + " failed");
+        return failed == 0 && !belowMinimum ? 0 : 1;
+    }
+
     // ---- decide -----------------------------------------------------------------------------
 
     private int decide(List<String> args) {
         String policy = option(args, "--policy", true);
         String requestFile = option(args, "--request", false);
         boolean exitCode = args.remove("--exit-code");
+        boolean explain = args.remove("--explain");
+        boolean json = !explain || format(args);
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument '" + args.get(0) + "'");
         }
@@ -159,7 +247,8 @@ public final class Main {
             err.println("error: " + display + ":0:0: cannot read the request: " + e.getClass().getSimpleName());
             return 2;
         }
-        PolicyEngine engine = PolicyEngine.load(policy);
+        LoadedPack loaded = explain ? LoadedPack.load(policy) : null;
+        PolicyEngine engine = explain ? loaded.policyEngine() : PolicyEngine.load(policy);
         Problems problems = new Problems();
         Node root = YamlReader.read(display, bytes, problems);
         String kind = "request";
@@ -190,6 +279,9 @@ public final class Main {
             return 2;
         }
         boolean negative;
+        if (explain) {
+            return explain(loaded, request, json, exitCode);
+        }
         if (request instanceof RightsRequest r) {
             RightsDecision d = engine.decide(r);
             out.println(json("outcome", d.outcome().id(), "respondBy", d.respondBy(), d.reasons(), d.obligationIds(), d.policy()));
@@ -202,6 +294,39 @@ public final class Main {
             Decision d = engine.decide((ProcessingRequest) request);
             out.println(json(d));
             negative = !d.permitted();
+        }
+        return exitCode && negative ? 1 : 0;
+    }
+
+    /** decide --explain: the answer with the rules that fired, those that did not match and why, and how they combined. */
+    private int explain(LoadedPack loaded, Object request, boolean json, boolean exitCode) {
+        PolicyEngine engine = loaded.policyEngine();
+        java.time.LocalDate today = java.time.LocalDate.now(engine.clock());
+        Explain.Explanation e;
+        Map<String, Object> answer;
+        boolean negative;
+        if (request instanceof RightsRequest r) {
+            RightsDecision d = engine.decide(r);
+            e = Explain.of(loaded, r, today);
+            answer = answer("outcome", d.outcome().id(), "respondBy", d.respondBy(), d.reasons(), d.obligationIds(), d.policy());
+            negative = d.outcome() != Outcome.FULFIL;
+        } else if (request instanceof RetentionQuery q) {
+            RetentionDecision d = engine.decide(q);
+            e = Explain.of(loaded, q, today);
+            answer = answer("action", d.action().id(), "until", d.until(), d.reasons(), null, d.policy());
+            negative = false;
+        } else {
+            Decision d = engine.decide((ProcessingRequest) request);
+            e = Explain.of(loaded, (ProcessingRequest) request);
+            answer = answer("decision", d.effect().id(), null, null, d.reasons(), d.obligationIds(), d.policy());
+            negative = !d.permitted();
+        }
+        if (json) {
+            answer.put("explain", e.toMap());
+            out.println(toJson(answer));
+        } else {
+            out.println("policy: " + loaded.pack().info().id() + " " + loaded.pack().info().version());
+            e.lines().forEach(out::println);
         }
         return exitCode && negative ? 1 : 0;
     }
@@ -224,6 +349,12 @@ public final class Main {
      */
     static String json(String answerKey, String answer, String dayKey, java.time.LocalDate day, List<Reason> given,
                        List<String> obligations, PolicyInfo policy) {
+        return toJson(answer(answerKey, answer, dayKey, day, given, obligations, policy));
+    }
+
+    /** The answer as the map {@link #json} writes. */
+    static Map<String, Object> answer(String answerKey, String answer, String dayKey, java.time.LocalDate day,
+                                      List<Reason> given, List<String> obligations, PolicyInfo policy) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put(answerKey, answer);
         if (dayKey != null) {
@@ -244,8 +375,72 @@ public final class Main {
         }
         m.put("policy", policy.id());
         m.put("policyVersion", policy.version());
+        return m;
+    }
+
+    // ---- lint -------------------------------------------------------------------------------
+
+    private int lint(List<String> args) {
+        String policy = option(args, "--policy", true);
+        boolean json = format(args);
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
+        LintReport report = Lint.run(LoadedPack.load(policy));
+        if (json) {
+            out.println(toJson(report.toMap()));
+        } else {
+            report.findings().forEach(f -> out.println(f.line()));
+            out.println(report.summary());
+        }
+        return report.failed() ? 1 : 0;
+    }
+
+    // ---- diff -------------------------------------------------------------------------------
+
+    private int diff(List<String> args) {
+        boolean json = format(args);
+        String examples = option(args, "--examples", false);
+        int n = 5;
+        if (examples != null) {
+            try {
+                n = Integer.parseInt(examples);
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new UsageException("--examples is a whole number, not '" + examples + "'");
+            }
+        }
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                throw new UsageException("unknown option '" + a + "'");
+            }
+        }
+        if (args.size() != 2) {
+            throw new UsageException("diff compares two packs: diff OLD NEW");
+        }
+        PackDiff.Report report = PackDiff.compare(LoadedPack.load(args.get(0)), LoadedPack.load(args.get(1)));
+        if (json) {
+            out.println(toJson(report.toMap()));
+        } else {
+            report.lines(n).forEach(out::println);
+        }
+        return report.exitCode();
+    }
+
+    /** Reads {@code --format text|json}; true for json. */
+    private static boolean format(List<String> args) {
+        String format = option(args, "--format", false);
+        if (format != null && !format.equals("json") && !format.equals("text")) {
+            throw new UsageException("--format is text or json, not '" + format + "'");
+        }
+        return "json".equals(format);
+    }
+
+    static String toJson(Object value) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,2 +1,5 @@
-/** The {@code bin/privacy-rules} command line: {@code check}, {@code decide}, {@code demo}. */
+/**
+ * The {@code bin/privacy-rules} command line: {@code check} (with coverage and an HTML report),
+ * {@code decide} (with {@code --explain}), {@code lint}, {@code diff}, {@code demo}.
+ */
 package io.privacyrules.cli;

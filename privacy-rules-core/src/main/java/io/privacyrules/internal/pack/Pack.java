@@ -26,7 +26,8 @@ public record Pack(
         List<RuleDef> rules,
         List<DrlSource> drl,
         Rights rights,
-        Retention retention) {
+        Retention retention,
+        Authoring authoring) {
 
     public record ActionDef(String id, String description, boolean requiresRecipient) {
     }
@@ -111,5 +112,27 @@ public record Pack(
 
     /** A DRL file of the pack, as written. */
     public record DrlSource(String file, String text) {
+    }
+
+    /**
+     * What the pack says about itself for the authoring tools (lint, coverage, diff); none of it
+     * changes a decision.
+     *
+     * @param implementsClauses the clauses the pack declares it implements ({@code implements:}), in order
+     * @param acknowledged      lint findings the authors acknowledged, each with a reason ({@code lint:})
+     * @param coverageMinimum   the least clause and rule coverage, in percent, or null ({@code coverage:})
+     * @param controller        who runs the processing ({@code controller:}), or null
+     */
+    public record Authoring(List<String> implementsClauses, List<Acknowledgement> acknowledged,
+                            Integer coverageMinimum, Controller controller) {
+        public static final Authoring NONE = new Authoring(List.of(), List.of(), null, null);
+    }
+
+    /** A lint finding {@code code} about {@code about} (an id or a clause) that stays visible but does not fail. */
+    public record Acknowledgement(String code, String about, String reason, Location at) {
+    }
+
+    /** The operator (ownership, VIII.2), its department responsible for personal information and contact (VIII.5). */
+    public record Controller(String name, String department, String contact) {
     }
 }

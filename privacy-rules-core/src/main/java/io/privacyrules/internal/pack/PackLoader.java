@@ -36,7 +36,8 @@ public final class PackLoader {
     /** Top-level keys of policy.yaml (kept in step with docs/policy.schema.json by a test). */
     public static final Set<String> TOP_KEYS = Set.of("pack", "title", "version", "effective", "jurisdiction",
             "source", "timeZone", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients",
-            "purposes", "obligations", "drl", "rules", "rights", "retention", "calendars");
+            "purposes", "obligations", "drl", "rules", "rights", "retention", "calendars",
+            "implements", "lint", "coverage", "controller");
     public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient");
     public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive");
     public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location");
@@ -58,6 +59,10 @@ public final class PackLoader {
     public static final Set<String> HOLIDAY_KEYS = Set.of("from", "to", "name");
     /** The events a statutory period may run from, each a date of a retention query. */
     public static final List<String> EVENTS = List.of("contract-ended", "transaction-completed", "service-life-ended");
+    public static final Set<String> LINT_KEYS = Set.of("acknowledged");
+    public static final Set<String> ACKNOWLEDGEMENT_KEYS = Set.of("code", "about", "reason");
+    public static final Set<String> COVERAGE_KEYS = Set.of("minimum");
+    public static final Set<String> CONTROLLER_KEYS = Set.of("name", "department", "contact");
     public static final Set<String> RULE_KEYS = Set.of("id", "clause", "effect", "code", "message", "when", "unless",
             "obligations");
 
@@ -134,11 +139,12 @@ public final class PackLoader {
         Map<String, WorkingCalendar> calendars = readCalendars(top);
         Pack.Rights rights = readRights(top, obligations.keySet(), calendars);
         Pack.Retention retention = readRetention(top, categories.keySet(), purposes.keySet());
+        Pack.Authoring authoring = readAuthoring(top);
 
         PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
                 nn(title), jurisdiction == null ? "ZZ" : jurisdiction, revision(bytes, drl));
         return new Pack(info, zone, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
-                children, defaults, rules, drl, rights, retention);
+                children, defaults, rules, drl, rights, retention, authoring);
     }
 
     /** 12 hex digits of a SHA-256 over policy.yaml and the DRL files' contents, wherever they were loaded from. */
@@ -743,6 +749,61 @@ public final class PackLoader {
             }
         }
         return new Pack.Retention(List.copyOf(periods), lifeClause, Set.copyOf(lifePurposes));
+    }
+
+    // ---- authoring: implements, lint, coverage, controller -----------------------------------
+
+    /** The sections the authoring tools read; they never change a decision. */
+    private Pack.Authoring readAuthoring(Fields top) {
+        List<String> implemented = new ArrayList<>();
+        for (Node.ScalarNode n : top.texts("implements", false)) {
+            String c = (String) n.value();
+            if (!Ids.isClause(c)) {
+                problems.add(n.at(), "'" + shorten(c) + "' is not a clause reference", "for example III.2(1)(a)");
+            } else if (!clauses.containsKey(c)) {
+                problems.add(n.at(), "clause " + c + " is not declared in 'clauses'", hint(c, clauses.keySet()));
+            } else if (implemented.contains(c)) {
+                problems.add(n.at(), "clause " + c + " is listed twice in 'implements'", "remove one");
+            } else {
+                implemented.add(c);
+            }
+        }
+        List<Pack.Acknowledgement> acknowledged = new ArrayList<>();
+        if (top.has("lint")) {
+            Fields lint = Fields.of(top.node("lint"), problems, "the lint section", LINT_KEYS);
+            for (Node n : lint.list("acknowledged", false)) {
+                Fields a = Fields.of(n, problems, "an acknowledged finding", ACKNOWLEDGEMENT_KEYS);
+                String code = a.text("code", true);
+                if (code != null && !Ids.isId(code)) {
+                    a.problem("code", "'" + shorten(code) + "' is not a lint code", "for example recipient-abroad-forbidden");
+                }
+                String about = a.text("about", true);
+                if (about != null && (about.length() > 120 || about.contains("\n"))) {
+                    a.problem("about", "'about' names what the finding is about on one short line",
+                            "the id, rule or clause the finding names, for example bmw-ag");
+                }
+                String reason = a.text("reason", true);
+                if (code != null && about != null && reason != null) {
+                    acknowledged.add(new Pack.Acknowledgement(code, about, reason, a.at()));
+                }
+            }
+        }
+        Integer minimum = null;
+        if (top.has("coverage")) {
+            Fields c = Fields.of(top.node("coverage"), problems, "the coverage section", COVERAGE_KEYS);
+            Long m = c.integer("minimum", true);
+            if (m != null && (m < 0 || m > 100)) {
+                c.problem("minimum", "coverage.minimum is a percentage from 0 to 100", "for example 95");
+            } else if (m != null) {
+                minimum = m.intValue();
+            }
+        }
+        Pack.Controller controller = null;
+        if (top.has("controller")) {
+            Fields c = Fields.of(top.node("controller"), problems, "the controller section", CONTROLLER_KEYS);
+            controller = new Pack.Controller(c.text("name", true), c.text("department", false), c.text("contact", false));
+        }
+        return new Pack.Authoring(List.copyOf(implemented), List.copyOf(acknowledged), minimum, controller);
     }
 
     // ---- conditions -----------------------------------------------------------------------

@@ -11,8 +11,10 @@ import io.privacyrules.RetentionQuery;
 import io.privacyrules.RightsDecision;
 import io.privacyrules.RightsRequest;
 import io.privacyrules.ScenarioResult;
+import io.privacyrules.internal.EngineAccess;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.drl.Verdict;
 import io.privacyrules.internal.yaml.Fields;
 import io.privacyrules.internal.yaml.Node;
 import io.privacyrules.internal.yaml.YamlReader;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +49,29 @@ public final class ScenarioRunner {
     public static final Set<String> RETENTION_EXPECT_KEYS = Set.of("action", "until", "clauses", "codes");
 
     /** One parsed scenario: how to decide it and compare the answer with the expectation. */
-    record Case(String name, int line, java.util.function.Function<PolicyEngine, List<String>> check) {
+    record Case(String name, int line, String kind, Check check) {
+    }
+
+    /**
+     * Decides a scenario. With a null {@code trace} it asks the engine as a host does; otherwise it
+     * asks the engine's core directly, telling {@code trace} of every rule that fires.
+     */
+    interface Check {
+        Answer apply(PolicyEngine engine, Verdict.Trace trace);
+    }
+
+    /** What a scenario's answer was, as far as checks and coverage need it. */
+    record Answer(List<String> failures, List<Reason> reasons) {
+    }
+
+    /**
+     * One scenario as it ran, for coverage: its result, its kind ({@code request},
+     * {@code rightsRequest}, {@code retention}, or {@code file} for a file that did not load),
+     * whether the pack's rules ran at all (not for an invalid request), the DRL names of the rules
+     * that fired and the clauses its answer cited.
+     */
+    public record Observed(ScenarioResult result, String kind, boolean evaluated, Set<String> fired,
+                           Set<String> clauses) {
     }
 
     /** What a scenario expects; fields that do not apply to its kind stay empty. */
@@ -59,16 +84,35 @@ public final class ScenarioRunner {
 
     /** Runs one file; a file that does not load gives one failed result with its problems. */
     public static List<ScenarioResult> runFile(PolicyEngine engine, Path file) {
+        return run(engine, file, false).stream().map(Observed::result).toList();
+    }
+
+    /**
+     * Runs one file as {@link #runFile} does, also recording for each scenario the rules that
+     * fired and the clauses cited (for coverage).
+     */
+    public static List<Observed> observeFile(PolicyEngine engine, Path file) {
+        return run(engine, file, true);
+    }
+
+    private static List<Observed> run(PolicyEngine engine, Path file, boolean observe) {
         String display = file.toString();
         Problems problems = new Problems();
         List<Case> cases = read(display, file, problems);
         if (!problems.isEmpty()) {
-            return List.of(new ScenarioResult(file.getFileName().toString(), display, 0,
-                    problems.sorted().stream().map(Problem::toString).toList()));
+            return List.of(new Observed(new ScenarioResult(file.getFileName().toString(), display, 0,
+                    problems.sorted().stream().map(Problem::toString).toList()), "file", false, Set.of(), Set.of()));
         }
-        List<ScenarioResult> out = new ArrayList<>();
+        List<Observed> out = new ArrayList<>();
         for (Case c : cases) {
-            out.add(new ScenarioResult(c.name(), display, c.line(), c.check().apply(engine)));
+            Set<String> fired = new java.util.LinkedHashSet<>();
+            Answer a = c.check().apply(engine, observe ? rule -> fired.add(rule.name()) : null);
+            boolean evaluated = a.reasons().stream()
+                    .noneMatch(r -> r.code().equals("invalid-request") && r.rule().equals("engine"));
+            Set<String> clauses = new java.util.LinkedHashSet<>();
+            a.reasons().forEach(r -> clauses.add(r.clause()));
+            out.add(new Observed(new ScenarioResult(c.name(), display, c.line(), a.failures()), c.kind(), evaluated,
+                    Set.copyOf(fired), Set.copyOf(clauses)));
         }
         return out;
     }
@@ -164,27 +208,32 @@ public final class ScenarioRunner {
                 case "request" -> {
                     ProcessingRequest request = request(s.node("request"), problems);
                     Expect e = expect(s.node("expect"), problems, EXPECT_KEYS, "decision", List.of("permit", "deny"), null);
-                    cases.add(new Case(label, line, engine -> {
-                        Decision d = engine.decide(request);
-                        return compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds());
+                    cases.add(new Case(label, line, kind, (engine, trace) -> {
+                        Decision d = trace == null ? engine.decide(request) : EngineAccess.engine(engine).decide(request, trace);
+                        return new Answer(compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds()),
+                                d.reasons());
                     }));
                 }
                 case "rightsRequest" -> {
                     RightsRequest request = rightsRequest(s.node("rightsRequest"), problems);
                     Expect e = expect(s.node("expect"), problems, RIGHTS_EXPECT_KEYS, "outcome",
                             List.of("fulfil", "refuse", "verify-identity"), "respondBy");
-                    cases.add(new Case(label, line, engine -> {
-                        RightsDecision d = engine.decide(request);
-                        return compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(), d.obligationIds());
+                    cases.add(new Case(label, line, kind, (engine, trace) -> {
+                        RightsDecision d = trace == null ? engine.decide(request)
+                                : EngineAccess.engine(engine).decide(request, LocalDate.now(engine.clock()), trace);
+                        return new Answer(compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(),
+                                d.obligationIds()), d.reasons());
                     }));
                 }
                 default -> {
                     RetentionQuery query = retention(s.node("retention"), problems);
                     Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
                             List.of("retain", "dispose"), "until");
-                    cases.add(new Case(label, line, engine -> {
-                        RetentionDecision d = engine.decide(query);
-                        return compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of());
+                    cases.add(new Case(label, line, kind, (engine, trace) -> {
+                        RetentionDecision d = trace == null ? engine.decide(query)
+                                : EngineAccess.engine(engine).decide(query, LocalDate.now(engine.clock()), trace);
+                        return new Answer(compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of()),
+                                d.reasons());
                     }));
                 }
             }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Copies of the seed pack with edits, for tests of loading and deciding. */
-final class TestPacks {
+public final class TestPacks {
     private TestPacks() {
     }
 
     /** Copies the seed pack's policy.yaml and DRL into {@code dir}. */
-    static Path copySeed(Path dir) {
+    public static Path copySeed(Path dir) {
         try (Stream<Path> files = Files.walk(SeedPack.FOLDER)) {
             for (Path p : files.toList()) {
                 Path rel = SeedPack.FOLDER.relativize(p);
@@ -38,7 +38,7 @@ final class TestPacks {
     }
 
     /** Replaces {@code from} (which must occur) by {@code to} in a file of the pack. */
-    static void edit(Path pack, String file, String from, String to) {
+    public static void edit(Path pack, String file, String from, String to) {
         try {
             Path p = pack.resolve(file);
             String text = Files.readString(p, StandardCharsets.UTF_8);

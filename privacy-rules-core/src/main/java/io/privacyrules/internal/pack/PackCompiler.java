@@ -184,7 +184,7 @@ public final class PackCompiler {
      * The text with its comments (// to the end of the line, and slash-star to star-slash)
      * blanked out, keeping every line and column where it was; string literals are kept.
      */
-    static String withoutComments(String text) {
+    public static String withoutComments(String text) {
         StringBuilder out = new StringBuilder(text);
         int i = 0;
         while (i < text.length()) {

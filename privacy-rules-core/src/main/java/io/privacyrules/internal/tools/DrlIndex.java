@@ -37,7 +37,7 @@ final class DrlIndex {
 
     DrlIndex(List<Pack.DrlSource> sources) {
         for (Pack.DrlSource source : sources) {
-            String code = withoutComments(source.text());
+            String code = io.privacyrules.internal.pack.PackCompiler.withoutComments(source.text());
             Matcher m = RULE_LINE.matcher(code);
             List<int[]> starts = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -90,36 +90,5 @@ final class DrlIndex {
     /** True when some DRL rule names {@code id} as a string literal. */
     boolean names(String id) {
         return rules.values().stream().anyMatch(r -> r.literals().contains(id));
-    }
-
-    /** The text with comments blanked out, keeping lines where they were; string literals are kept. */
-    static String withoutComments(String text) {
-        StringBuilder out = new StringBuilder(text);
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                i++;
-                while (i < text.length() && text.charAt(i) != '"' && text.charAt(i) != '\n') {
-                    i += text.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++;
-            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    out.setCharAt(i++, ' ');
-                }
-            } else if (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? text.length() : end + 2;
-                for (; i < end; i++) {
-                    if (text.charAt(i) != '\n') {
-                        out.setCharAt(i, ' ');
-                    }
-                }
-            } else {
-                i++;
-            }
-        }
-        return out.toString();
     }
 }

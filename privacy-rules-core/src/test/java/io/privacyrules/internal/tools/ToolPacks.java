@@ -37,37 +37,12 @@ final class ToolPacks {
 
     /** Copies the seed pack (without scenarios) into {@code dir}. */
     static Path copy(Path dir) {
-        try (Stream<Path> files = Files.walk(SEED)) {
-            for (Path p : files.toList()) {
-                Path rel = SEED.relativize(p);
-                if (rel.startsWith("scenarios")) {
-                    continue;
-                }
-                Path target = dir.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.privacyrules.TestPacks.copySeed(dir);
     }
 
     /** Replaces {@code from} (which must occur) by {@code to} in a file of the pack. */
     static void edit(Path pack, String file, String from, String to) {
-        try {
-            Path p = pack.resolve(file);
-            String text = Files.readString(p, StandardCharsets.UTF_8);
-            if (!text.contains(from)) {
-                throw new AssertionError("the seed pack's " + file + " no longer contains: " + from);
-            }
-            Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.privacyrules.TestPacks.edit(pack, file, from, to);
     }
 
     /** The line number (1-based) of the first line of the pack's policy.yaml containing {@code text}. */

@@ -57,7 +57,7 @@ public final class YamlReader {
     public static Node read(String file, byte[] bytes, Problems problems) {
         Location whole = Location.of(file);
         if (bytes.length > MAX_BYTES) {
-            problems.add(whole, "the file is " + bytes.length + " bytes; at most " + MAX_BYTES + " are read",
+            problems.add(whole, "the file is larger than " + MAX_BYTES + " bytes, the most that is read",
                     "split the file or remove what it does not need");
             return null;
         }

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +74,23 @@ class MainTest {
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("policy.yaml:2:1: unknown key 'titel'"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void hostileScenarioFilesFailWithOneLineEachAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("alias.yaml"), "a: &a [x, x, x]\nscenarios: [*a, *a]\n");
+        Files.writeString(dir.resolve("deep.yaml"), "scenarios: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+        Files.write(dir.resolve("binary.yaml"), new byte[] {'s', ':', 0, 1, 2, (byte) 0xff});
+        Files.writeString(dir.resolve("big.yaml"), "scenarios:\n# " + "x".repeat(2_000_000) + "\n");
+        Files.writeString(dir.resolve("types.yaml"), "scenarios:\n  - name: t\n    request: {action: [collect], "
+                + "purpose: {a: 1}, data: 3, subject: {age: twelve}}\n    expect: {decision: [permit]}\n");
+        Run r = run("", "check", "--policy", PACK, dir.toString());
+        assertEquals(1, r.exit(), r.toString());
+        assertEquals("0 passed, 5 failed", lastLine(r.out()));
+        for (String name : List.of("alias", "deep", "binary", "big", "types")) {
+            assertTrue(r.out().lines().filter(l -> l.startsWith("FAIL " + name + ".yaml (")).count() == 1, r.out());
+        }
+        assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r.toString());
     }
 
     @Test

@@ -63,8 +63,14 @@ public final class Request {
         this.child = age != null && age < pack.children().under();
         this.guardianConsent = r.subject().guardianConsent();
         this.abroad = !home.equals(destination) || (recipientLocation != null && !home.equals(recipientLocation));
-        this.dataDeclaredForPurpose = data.stream().allMatch(p::allows);
-        this.sensitiveData = data.stream().anyMatch(c -> pack.categories().get(c).sensitive());
+        boolean declared = true;
+        boolean sensitive = false;
+        for (String c : data) {
+            declared &= p.allows(c);
+            sensitive |= pack.categories().get(c).sensitive();
+        }
+        this.dataDeclaredForPurpose = declared;
+        this.sensitiveData = sensitive;
         boolean covering = false;
         boolean namingPurpose = false;
         boolean namingRecipient = false;
@@ -94,7 +100,15 @@ public final class Request {
     /** True when every category of the request is declared for {@code purposeId}. */
     public boolean dataWithin(String purposeId) {
         Pack.PurposeDef p = pack.purposes().get(purposeId);
-        return p != null && data.stream().allMatch(p::allows);
+        if (p == null) {
+            return false;
+        }
+        for (String c : data) {
+            if (!p.allows(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean hasData(String category) {

@@ -107,6 +107,13 @@ public final class Verdict {
 
     /** Obligations that come with the request if it is permitted. */
     public void oblige(String... ids) {
+        obligeAll(java.util.Arrays.asList(ids));
+    }
+
+    private void obligeAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         if (kind == Kind.RETENTION) {
             expect(Kind.PROCESSING, "oblige");
         }
@@ -123,10 +130,14 @@ public final class Verdict {
     public void apply(int index) {
         enter(index);
         Pack.RuleDef r = yamlRules.get(index);
+        // Messages are rendered by the engine, and only for the reasons that decide.
         switch (r.effect()) {
-            case PERMIT -> permit(r.code(), render(r.message()), r.obligations().toArray(String[]::new));
-            case DENY -> deny(r.code(), render(r.message()));
-            case OBLIGE -> oblige(r.obligations().toArray(String[]::new));
+            case PERMIT -> {
+                permit(r.code(), r.message());
+                obligeAll(r.obligations());
+            }
+            case DENY -> deny(r.code(), r.message());
+            case OBLIGE -> obligeAll(r.obligations());
         }
     }
 
@@ -244,13 +255,13 @@ public final class Verdict {
         return current;
     }
 
+    /** Codes are checked at load time (YAML rules, and the literals of DRL calls); this only guards null. */
     private static String checkCode(String code) {
-        if (!Ids.isId(code)) {
-            throw new IllegalStateException("a rule gave a reason code that is not kebab-case");
+        if (code == null || code.isEmpty()) {
+            throw new IllegalStateException("a rule gave no reason code");
         }
         return code;
     }
-
     private static String message(String message) {
         if (message == null || message.isBlank()) {
             throw new IllegalStateException("a rule gave no message");
@@ -266,13 +277,6 @@ public final class Verdict {
         if (template.indexOf('{') < 0) {
             return template;
         }
-        Map<String, String> values = Map.of(
-                "action", request.getAction(),
-                "purpose", request.getPurpose(),
-                "recipient", request.getRecipient() == null ? "(none)" : request.getRecipient(),
-                "destination", request.getDestination(),
-                "data", String.join(", ", new java.util.TreeSet<>(request.getData())),
-                "childAge", Integer.toString(pack.children().under()));
         StringBuilder out = new StringBuilder(template.length() + 32);
         int i = 0;
         while (i < template.length()) {
@@ -282,11 +286,24 @@ public final class Verdict {
                 out.append(template, i, template.length());
                 break;
             }
-            String key = template.substring(open + 1, close);
-            String value = values.get(key);
+            String value = placeholder(template.substring(open + 1, close));
             out.append(template, i, open).append(value == null ? template.substring(open, close + 1) : value);
             i = close + 1;
         }
         return out.toString();
     }
-}
+
+    private String placeholder(String key) {
+        if (request == null) {
+            return null;
+        }
+        return switch (key) {
+            case "action" -> request.getAction();
+            case "purpose" -> request.getPurpose();
+            case "recipient" -> request.getRecipient() == null ? "(none)" : request.getRecipient();
+            case "destination" -> request.getDestination();
+            case "data" -> String.join(", ", new java.util.TreeSet<>(request.getData()));
+            case "childAge" -> Integer.toString(pack.children().under());
+            default -> null;
+        };
+    }}

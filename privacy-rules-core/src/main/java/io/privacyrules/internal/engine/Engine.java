@@ -278,7 +278,7 @@ public final class Engine {
 
     private Decision assemble(Verdict v) {
         if (!v.denies().isEmpty()) {
-            return new Decision(Effect.DENY, reasons(v.denies()), List.of(), pack.info());
+            return new Decision(Effect.DENY, reasons(v, v.denies()), List.of(), pack.info());
         }
         if (v.permits().isEmpty()) {
             Pack.Defaults d = pack.defaults();
@@ -292,18 +292,24 @@ public final class Engine {
                 obligations.add(new Obligation(o.id(), clause, o.description()));
             }
         }
-        return new Decision(Effect.PERMIT, reasons(v.permits()), obligations, pack.info());
+        return new Decision(Effect.PERMIT, reasons(v, v.permits()), obligations, pack.info());
     }
 
-    private static List<Reason> reasons(List<Verdict.Said> said) {
-        List<Verdict.Said> sorted = new ArrayList<>(said);
-        sorted.sort(Comparator.comparingInt((Verdict.Said s) -> s.rule().ordinal()).thenComparing(Verdict.Said::code));
+    private static List<Reason> reasons(Verdict v, List<Verdict.Said> said) {
+        List<Verdict.Said> sorted = said;
+        if (said.size() > 1) {
+            sorted = new ArrayList<>(said);
+            sorted.sort(REASON_ORDER);
+        }
         List<Reason> out = new ArrayList<>(sorted.size());
         for (Verdict.Said s : sorted) {
-            out.add(new Reason(s.code(), s.rule().clause(), s.message(), s.rule().id()));
+            out.add(new Reason(s.code(), s.rule().clause(), v.render(s.message()), s.rule().id()));
         }
         return out;
     }
+
+    private static final Comparator<Verdict.Said> REASON_ORDER =
+            Comparator.comparingInt((Verdict.Said s) -> s.rule().ordinal()).thenComparing(Verdict.Said::code);
 
     private Decision invalid(List<String> problems) {
         return new Decision(Effect.DENY, invalidReasons(problems), List.of(), pack.info());

@@ -34,13 +34,14 @@ final class RequestCheck {
         } else if (r.data().size() > MAX_DATA) {
             out.add("the request names " + r.data().size() + " data categories; at most " + MAX_DATA + " are accepted");
         } else {
-            Set<String> seen = new HashSet<>();
-            for (String c : r.data()) {
+            List<String> data = r.data();
+            for (int i = 0; i < data.size(); i++) {
+                String c = data.get(i);
                 if (c == null) {
                     out.add("the request's data list contains a null");
                 } else if (!pack.categories().containsKey(c)) {
                     out.add("unknown data category " + Ids.show(c));
-                } else if (!seen.add(c)) {
+                } else if (data.indexOf(c) < i) {
                     out.add("data category " + Ids.show(c) + " is named twice");
                 }
             }

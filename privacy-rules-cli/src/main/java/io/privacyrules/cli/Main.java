@@ -141,9 +141,6 @@ public final class Main {
                 throw new UsageException("--min-coverage is a percentage from 0 to 100, not '" + minText + "'");
             }
         }
-        if (coverage || min != null || reportDir != null) {
-            return checkWithTools(policy, args, coverage || min != null, min, reportDir);
-        }
         if (args.isEmpty()) {
             throw new UsageException("check needs at least one scenario file or folder");
         }
@@ -151,6 +148,9 @@ public final class Main {
             if (a.startsWith("--")) {
                 throw new UsageException("unknown option '" + a + "'");
             }
+        }
+        if (coverage || min != null || reportDir != null) {
+            return checkWithTools(policy, args, coverage || min != null, min, reportDir);
         }
         PolicyEngine engine = PolicyEngine.load(policy);
         int passed = 0;
@@ -177,14 +177,6 @@ public final class Main {
 
     /** check with --coverage, --min-coverage or --report: the same scenario lines, then coverage, then the count. */
     private int checkWithTools(String policy, List<String> args, boolean coverage, Double min, String reportDir) {
-        if (args.isEmpty()) {
-            throw new UsageException("check needs at least one scenario file or folder");
-        }
-        for (String a : args) {
-            if (a.startsWith("--")) {
-                throw new UsageException("unknown option '" + a + "'");
-            }
-        }
         LoadedPack loaded = LoadedPack.load(policy);
         List<ScenarioRunner.Observed> observed = new ArrayList<>();
         int passed = 0;

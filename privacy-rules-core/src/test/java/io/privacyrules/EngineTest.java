@@ -175,6 +175,31 @@ class EngineTest {
     }
 
     @Test
+    void anOutMethodOfAnotherKindFailsClosed(@TempDir Path dir) {
+        Path pack = TestPacks.copySeed(dir);
+        TestPacks.write(pack, "rules/wrong-kind.drl", String.join("\n",
+                "rule \"permit-on-a-rights-request\"", "    @clause(\"V.1\")", "when", "    Rights( right == \"access\" )",
+                "then", "    out.permit(\"wrong-kind\", \"A processing answer to a rights request.\");", "end",
+                "rule \"fulfil-a-retention-query\"", "    @clause(\"I\")", "when", "    Retention( data == \"identity.name\" )",
+                "then", "    out.fulfil(1, \"wrong-kind\", \"A rights answer to a retention query.\");", "end",
+                "rule \"retain-a-processing-request\"", "    @clause(\"I\")", "when", "    Request( purpose == \"customer-service\" )",
+                "then", "    out.retain(\"wrong-kind\", \"A retention answer to a processing request.\");", "end", ""));
+        TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/children.drl\n  - rules/wrong-kind.drl");
+        PolicyEngine wrong = PolicyEngine.load(pack);
+        RightsDecision rights = wrong.decide(RightsRequest.builder().right("access").identityVerified(true).build());
+        assertEquals(Outcome.REFUSE, rights.outcome());
+        assertEquals("internal-error", rights.reasons().get(0).code());
+        RetentionDecision retention = wrong.decide(RetentionQuery.builder().data("identity.name").purposes("marketing")
+                .purposesFulfilled("marketing").build());
+        assertEquals(RetentionAction.RETAIN, retention.action());
+        assertEquals("internal-error", retention.reasons().get(0).code());
+        Decision processing = wrong.decide(ProcessingRequest.builder().action("use").purpose("customer-service")
+                .data("contact.mobile").build());
+        assertFalse(processing.permitted());
+        assertEquals("internal-error", processing.reasons().get(0).code());
+    }
+
+    @Test
     void theFolderAndTheClasspathPackDecideAlike() {
         PolicyEngine fromFolder = PolicyEngine.load(SeedPack.FOLDER);
         ProcessingRequest r = ProcessingRequest.builder().action("share").purpose("marketing").data("contact.email")

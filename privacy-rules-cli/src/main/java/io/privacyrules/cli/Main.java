@@ -153,51 +153,47 @@ public final class Main {
             return checkWithTools(policy, args, coverage || min != null, min, reportDir);
         }
         PolicyEngine engine = PolicyEngine.load(policy);
-        int passed = 0;
-        int failed = 0;
+        int[] counts = runScenarios(args, path -> Scenarios.run(engine, path));
+        out.println(counts[0] + " passed, " + counts[1] + " failed");
+        return counts[1] == 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs {@code run} on each path, printing a line for every failure and for a path that does
+     * not exist; returns {passed, failed}.
+     */
+    private int[] runScenarios(List<String> args, java.util.function.Function<Path, List<ScenarioResult>> run) {
+        int[] counts = {0, 0};
         for (String a : args) {
             Path path = Path.of(a);
             if (!Files.exists(path)) {
                 out.println("FAIL " + a + ": no such file or folder");
-                failed++;
+                counts[1]++;
                 continue;
             }
-            for (ScenarioResult r : Scenarios.run(engine, path)) {
+            for (ScenarioResult r : run.apply(path)) {
                 if (r.passed()) {
-                    passed++;
+                    counts[0]++;
                 } else {
-                    failed++;
+                    counts[1]++;
                     out.println(r);
                 }
             }
         }
-        out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 ? 0 : 1;
+        return counts;
     }
 
     /** check with --coverage, --min-coverage or --report: the same scenario lines, then coverage, then the count. */
     private int checkWithTools(String policy, List<String> args, boolean coverage, Double min, String reportDir) {
         LoadedPack loaded = LoadedPack.load(policy);
         List<ScenarioRunner.Observed> observed = new ArrayList<>();
-        int passed = 0;
-        int failed = 0;
-        for (String a : args) {
-            Path path = Path.of(a);
-            if (!Files.exists(path)) {
-                out.println("FAIL " + a + ": no such file or folder");
-                failed++;
-                continue;
-            }
-            for (ScenarioRunner.Observed o : Coverage.observe(loaded.policyEngine(), List.of(path))) {
-                observed.add(o);
-                if (o.result().passed()) {
-                    passed++;
-                } else {
-                    failed++;
-                    out.println(o.result());
-                }
-            }
-        }
+        int[] counts = runScenarios(args, path -> {
+            List<ScenarioRunner.Observed> o = Coverage.observe(loaded.policyEngine(), List.of(path));
+            observed.addAll(o);
+            return o.stream().map(ScenarioRunner.Observed::result).toList();
+        });
+        int passed = counts[0];
+        int failed = counts[1];
         CoverageReport report = Coverage.of(loaded, observed);
         boolean belowMinimum = false;
         if (coverage) {

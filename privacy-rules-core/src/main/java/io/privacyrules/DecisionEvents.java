@@ -27,6 +27,9 @@ final class DecisionEvents {
         m.put("requiredByLaw", r.requiredByLaw());
         m.put("protectsChild", r.protectsChild());
         m.put("guardianConsent", r.subject().guardianConsent());
+        if (r.subject().guardianConsentSeparate()) {
+            m.put("guardianConsentKind", "separate");
+        }
         List<Map<String, Object>> consents = new ArrayList<>();
         for (Consent c : r.subject().consents()) {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -34,6 +37,7 @@ final class DecisionEvents {
             put(cm, "recipient", c.recipient());
             put(cm, "action", c.action());
             cm.put("withdrawn", c.withdrawn());
+            cm.put("kind", c.kind().id());
             consents.add(cm);
         }
         m.put("consents", consents);

@@ -66,6 +66,7 @@ public record ProcessingRequest(
         b.protectsChild = protectsChild;
         b.age = subject.age();
         b.guardianConsent = subject.guardianConsent();
+        b.guardianConsentKind = subject.guardianConsentKind();
         b.consents.addAll(subject.consents());
         return b;
     }
@@ -85,6 +86,7 @@ public record ProcessingRequest(
         private boolean protectsChild;
         private Integer age;
         private boolean guardianConsent;
+        private ConsentKind guardianConsentKind;
         private final List<Consent> consents = new ArrayList<>();
 
         private Builder() {
@@ -164,9 +166,21 @@ public record ProcessingRequest(
             return this;
         }
 
-        /** Says whether a parent or guardian gave verifiable consent. */
+        /** Says whether a parent or guardian gave verifiable (explicit) consent. */
         public Builder guardianConsent(boolean guardianConsent) {
             this.guardianConsent = guardianConsent;
+            this.guardianConsentKind = null;
+            return this;
+        }
+
+        /**
+         * Says that a parent or guardian gave verifiable consent of the given kind.
+         *
+         * @throws NullPointerException if {@code kind} is null
+         */
+        public Builder guardianConsent(ConsentKind kind) {
+            this.guardianConsent = true;
+            this.guardianConsentKind = Objects.requireNonNull(kind, "kind");
             return this;
         }
 
@@ -187,6 +201,7 @@ public record ProcessingRequest(
             Objects.requireNonNull(subject, "subject");
             this.age = subject.age();
             this.guardianConsent = subject.guardianConsent();
+            this.guardianConsentKind = subject.guardianConsentKind();
             this.consents.clear();
             this.consents.addAll(subject.consents());
             return this;
@@ -195,7 +210,7 @@ public record ProcessingRequest(
         /** The request. Never throws: invalid content is decided as {@code invalid-request}. */
         public ProcessingRequest build() {
             return new ProcessingRequest(action, purpose, data, recipient, destination, anonymized, aggregated,
-                    requiredByLaw, protectsChild, new Subject(age, guardianConsent, consents));
+                    requiredByLaw, protectsChild, new Subject(age, guardianConsent, consents, guardianConsentKind));
         }
     }
 }

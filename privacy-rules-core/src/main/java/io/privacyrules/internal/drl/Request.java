@@ -16,7 +16,9 @@ import java.util.Set;
  * {@code requiredByLaw}, {@code protectsChild}, {@code child}, {@code ageKnown},
  * {@code guardianConsent}, {@code abroad}, {@code dataDeclaredForPurpose}, {@code sensitiveData},
  * {@code consentCovering}, {@code consentNamingPurpose}, {@code consentNamingRecipient},
- * {@code consentNamingAction}; methods {@code hasData(String)} and {@code dataWithin(String purpose)}.
+ * {@code consentNamingAction}, and for separate consents only {@code separateConsentCovering},
+ * {@code separateConsentNamingPurpose}, {@code separateConsentNamingRecipient},
+ * {@code separateConsentNamingAction}, {@code guardianConsentSeparate}; methods {@code hasData(String)} and {@code dataWithin(String purpose)}.
  */
 public final class Request {
     private final Pack pack;
@@ -41,6 +43,11 @@ public final class Request {
     private final boolean consentNamingPurpose;
     private final boolean consentNamingRecipient;
     private final boolean consentNamingAction;
+    private final boolean guardianConsentSeparate;
+    private final boolean separateConsentCovering;
+    private final boolean separateConsentNamingPurpose;
+    private final boolean separateConsentNamingRecipient;
+    private final boolean separateConsentNamingAction;
 
     /** Builds the fact for a request that has already been validated against {@code pack}. */
     public Request(Pack pack, ProcessingRequest r) {
@@ -62,6 +69,7 @@ public final class Request {
         this.ageKnown = age != null;
         this.child = age != null && age < pack.children().under();
         this.guardianConsent = r.subject().guardianConsent();
+        this.guardianConsentSeparate = r.subject().guardianConsentSeparate();
         this.abroad = !home.equals(destination) || (recipientLocation != null && !home.equals(recipientLocation));
         boolean declared = true;
         boolean sensitive = false;
@@ -75,6 +83,10 @@ public final class Request {
         boolean namingPurpose = false;
         boolean namingRecipient = false;
         boolean namingAction = false;
+        boolean sepCovering = false;
+        boolean sepPurpose = false;
+        boolean sepRecipient = false;
+        boolean sepAction = false;
         List<Consent> consents = r.subject().consents();
         for (Consent c : consents) {
             if (c.withdrawn() || !covers(c)) {
@@ -84,7 +96,17 @@ public final class Request {
             namingPurpose |= c.purpose() != null;
             namingRecipient |= c.recipient() != null;
             namingAction |= c.action() != null;
+            if (c.isSeparate()) {
+                sepCovering = true;
+                sepPurpose |= c.purpose() != null;
+                sepRecipient |= c.recipient() != null;
+                sepAction |= c.action() != null;
+            }
         }
+        this.separateConsentCovering = sepCovering;
+        this.separateConsentNamingPurpose = sepPurpose;
+        this.separateConsentNamingRecipient = sepRecipient;
+        this.separateConsentNamingAction = sepAction;
         this.consentCovering = covering;
         this.consentNamingPurpose = namingPurpose;
         this.consentNamingRecipient = namingRecipient;
@@ -197,6 +219,26 @@ public final class Request {
 
     public boolean isConsentNamingAction() {
         return consentNamingAction;
+    }
+
+    public boolean isGuardianConsentSeparate() {
+        return guardianConsentSeparate;
+    }
+
+    public boolean isSeparateConsentCovering() {
+        return separateConsentCovering;
+    }
+
+    public boolean isSeparateConsentNamingPurpose() {
+        return separateConsentNamingPurpose;
+    }
+
+    public boolean isSeparateConsentNamingRecipient() {
+        return separateConsentNamingRecipient;
+    }
+
+    public boolean isSeparateConsentNamingAction() {
+        return separateConsentNamingAction;
     }
 
     /** Ids only, never values: safe to log. */

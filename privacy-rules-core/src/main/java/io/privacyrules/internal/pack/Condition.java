@@ -27,7 +27,11 @@ public record Condition(Map<Key, Object> tests, Location at) {
         PROTECTS_CHILD("protectsChild", Kind.BOOLEAN),
         CHILD("child", Kind.BOOLEAN),
         GUARDIAN_CONSENT("guardianConsent", Kind.BOOLEAN),
-        CONSENT("consent", Kind.CONSENT);
+        /** {@code guardianConsent: separate}: the guardian's consent is a separate consent. Written as a value of {@code guardianConsent}. */
+        GUARDIAN_CONSENT_SEPARATE("guardianConsent: separate", Kind.BOOLEAN),
+        CONSENT("consent", Kind.CONSENT),
+        /** {@code consentKind: explicit|separate}: qualifies the {@code consent} test of the same condition. Folded into it at load time. */
+        CONSENT_KIND("consentKind", Kind.CONSENT);
 
         public final String yaml;
         public final Kind kind;
@@ -39,7 +43,7 @@ public record Condition(Map<Key, Object> tests, Location at) {
 
         public static Key of(String yaml) {
             for (Key k : values()) {
-                if (k.yaml.equals(yaml)) {
+                if (k != GUARDIAN_CONSENT_SEPARATE && k.yaml.equals(yaml)) {
                     return k;
                 }
             }
@@ -47,7 +51,7 @@ public record Condition(Map<Key, Object> tests, Location at) {
         }
 
         public static List<String> names() {
-            return java.util.Arrays.stream(values()).map(k -> k.yaml).toList();
+            return java.util.Arrays.stream(values()).filter(k -> k != GUARDIAN_CONSENT_SEPARATE).map(k -> k.yaml).toList();
         }
     }
 
@@ -55,33 +59,64 @@ public record Condition(Map<Key, Object> tests, Location at) {
         ACTIONS, PURPOSES, BASES, RECIPIENTS, PURPOSE, BOOLEAN, CONSENT
     }
 
-    /** The values of {@code consent:}. */
+    /**
+     * The values of {@code consent:}, each for any consent or, qualified by
+     * {@code consentKind: separate}, for separate consents only.
+     */
     public enum ConsentTest {
-        COVERING("covering", "consentCovering"),
-        NAMING_PURPOSE("naming-purpose", "consentNamingPurpose"),
-        NAMING_RECIPIENT("naming-recipient", "consentNamingRecipient"),
-        NAMING_ACTION("naming-action", "consentNamingAction"),
-        NONE("none", "!consentCovering");
+        COVERING("covering", "consentCovering", false),
+        NAMING_PURPOSE("naming-purpose", "consentNamingPurpose", false),
+        NAMING_RECIPIENT("naming-recipient", "consentNamingRecipient", false),
+        NAMING_ACTION("naming-action", "consentNamingAction", false),
+        NONE("none", "!consentCovering", false),
+        SEPARATE_COVERING("covering", "separateConsentCovering", true),
+        SEPARATE_NAMING_PURPOSE("naming-purpose", "separateConsentNamingPurpose", true),
+        SEPARATE_NAMING_RECIPIENT("naming-recipient", "separateConsentNamingRecipient", true),
+        SEPARATE_NAMING_ACTION("naming-action", "separateConsentNamingAction", true),
+        SEPARATE_NONE("none", "!separateConsentCovering", true);
 
+        /** The value as written after {@code consent:}. */
         public final String yaml;
         public final String drl;
+        /** True when only separate consents count. */
+        public final boolean separate;
 
-        ConsentTest(String yaml, String drl) {
+        ConsentTest(String yaml, String drl, boolean separate) {
             this.yaml = yaml;
             this.drl = drl;
+            this.separate = separate;
         }
 
+        /** The test written {@code consent: yaml}, for any kind of consent; null when there is none. */
         public static ConsentTest of(String yaml) {
             for (ConsentTest t : values()) {
-                if (t.yaml.equals(yaml)) {
+                if (!t.separate && t.yaml.equals(yaml)) {
                     return t;
                 }
             }
             return null;
         }
 
+        /** This test for separate consents only. */
+        public ConsentTest separately() {
+            return separate ? this : values()[ordinal() + 5];
+        }
+
+        /** This test for consents of any kind. */
+        public ConsentTest anyKind() {
+            return separate ? values()[ordinal() - 5] : this;
+        }
+
+        /** As written in YAML, for example {@code naming-recipient, consentKind: separate}. */
+        public String show() {
+            return separate ? yaml + ", consentKind: separate" : yaml;
+        }
+
         public static List<String> names() {
-            return java.util.Arrays.stream(values()).map(t -> t.yaml).toList();
+            return java.util.Arrays.stream(values()).filter(t -> !t.separate).map(t -> t.yaml).toList();
         }
     }
+
+    /** The values of {@code consentKind:}. */
+    public static final List<String> CONSENT_KINDS = List.of("explicit", "separate");
 }

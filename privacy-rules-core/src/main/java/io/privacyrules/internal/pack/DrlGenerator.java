@@ -84,7 +84,8 @@ public final class DrlGenerator {
             case PROTECTS_CHILD -> "protectsChild";
             case CHILD -> "child";
             case GUARDIAN_CONSENT -> "guardianConsent";
-            case DATA_OF, CONSENT -> throw new IllegalArgumentException(key.yaml);
+            case GUARDIAN_CONSENT_SEPARATE -> "guardianConsentSeparate";
+            case DATA_OF, CONSENT, CONSENT_KIND -> throw new IllegalArgumentException(key.yaml);
         };
     }
 

@@ -819,10 +819,29 @@ public final class PackLoader {
     private Condition condition(Node node, Vocabulary vocabulary, String what) {
         Map<Condition.Key, Object> tests = new EnumMap<>(Condition.Key.class);
         Fields f = Fields.of(node, problems, what, Set.copyOf(Condition.Key.names()));
+        String consentKind = null;
         for (Node.Entry e : f.entries().values()) {
             Condition.Key key = Condition.Key.of(e.key());
             if (key == null) {
                 continue; // reported by Fields
+            }
+            if (key == Condition.Key.CONSENT_KIND) {
+                String v = f.text(e.key(), true);
+                if (v != null && !Condition.CONSENT_KINDS.contains(v)) {
+                    problems.add(e.value().at(), "consentKind: '" + v + "' is not one of " + Condition.CONSENT_KINDS,
+                            choice(v, Condition.CONSENT_KINDS));
+                } else if (v != null && !f.has("consent")) {
+                    problems.add(e.value().at(), "consentKind qualifies a consent test, and this condition has none",
+                            "add a consent test to the same condition, for example consent: naming-recipient");
+                } else {
+                    consentKind = v;
+                }
+                continue;
+            }
+            if (key == Condition.Key.GUARDIAN_CONSENT && e.value() instanceof Node.ScalarNode s
+                    && "separate".equals(s.value())) {
+                tests.put(Condition.Key.GUARDIAN_CONSENT_SEPARATE, Boolean.TRUE);
+                continue;
             }
             switch (key.kind) {
                 case ACTIONS, PURPOSES, BASES, RECIPIENTS -> {
@@ -849,7 +868,8 @@ public final class PackLoader {
                     if (e.value() instanceof Node.ScalarNode s && s.value() instanceof Boolean b) {
                         tests.put(key, b);
                     } else {
-                        problems.add(e.value().at(), "'" + e.key() + "' must be true or false", "");
+                        problems.add(e.value().at(), "'" + e.key() + "' must be true or false",
+                                key == Condition.Key.GUARDIAN_CONSENT ? "or separate, for a guardian's separate consent" : "");
                     }
                 }
                 case CONSENT -> {
@@ -864,6 +884,9 @@ public final class PackLoader {
                 }
                 default -> throw new IllegalStateException(key.toString());
             }
+        }
+        if ("separate".equals(consentKind) && tests.get(Condition.Key.CONSENT) instanceof Condition.ConsentTest t) {
+            tests.put(Condition.Key.CONSENT, t.separately());
         }
         return new Condition(tests, node == null ? f.at() : node.at());
     }

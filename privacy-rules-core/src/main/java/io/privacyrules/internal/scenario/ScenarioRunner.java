@@ -1,6 +1,7 @@
 package io.privacyrules.internal.scenario;
 
 import io.privacyrules.Consent;
+import io.privacyrules.ConsentKind;
 import io.privacyrules.Decision;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.Problem;
@@ -38,7 +39,9 @@ public final class ScenarioRunner {
     public static final Set<String> REQUEST_KEYS = Set.of("action", "purpose", "data", "recipient", "destination",
             "anonymized", "aggregated", "requiredByLaw", "protectsChild", "subject");
     public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents");
-    public static final Set<String> CONSENT_KEYS = Set.of("purpose", "recipient", "action", "withdrawn");
+    public static final Set<String> CONSENT_KEYS = Set.of("purpose", "recipient", "action", "withdrawn", "kind");
+    /** The keys of {@code subject.guardianConsent} when written as a mapping. */
+    public static final Set<String> GUARDIAN_CONSENT_KEYS = Set.of("kind");
     public static final Set<String> EXPECT_KEYS = Set.of("decision", "clauses", "codes", "obligations", "noObligations");
     public static final Set<String> RIGHTS_KEYS = Set.of("right", "receivedOn", "identityVerified", "erasureGrounds",
             "refusalGrounds", "repeated");
@@ -268,14 +271,33 @@ public final class ScenarioRunner {
             } else if (age != null) {
                 b.age(age.intValue());
             }
-            b.guardianConsent(s.bool("guardianConsent", false));
+            if (s.has("guardianConsent") && s.node("guardianConsent") instanceof Node.MapNode) {
+                Fields g = Fields.of(s.node("guardianConsent"), problems, "the guardian's consent", GUARDIAN_CONSENT_KEYS);
+                b.guardianConsent(kind(g));
+            } else {
+                b.guardianConsent(s.bool("guardianConsent", false));
+            }
             for (Node c : s.list("consents", false)) {
                 Fields cf = Fields.of(c, problems, "a consent", CONSENT_KEYS);
                 b.consent(new Consent(cf.text("purpose", false), cf.text("recipient", false), cf.text("action", false),
-                        cf.bool("withdrawn", false)));
+                        cf.bool("withdrawn", false), kind(cf)));
             }
         }
         return b.build();
+    }
+
+    /** The {@code kind} of a consent: {@code explicit} (the default) or {@code separate}. */
+    private static ConsentKind kind(Fields f) {
+        String k = f.text("kind", false);
+        if (k == null) {
+            return ConsentKind.EXPLICIT;
+        }
+        ConsentKind kind = ConsentKind.of(k);
+        if (kind == null) {
+            f.problem("kind", "kind: '" + k + "' is not explicit or separate", "write kind: separate, or leave it out for explicit");
+            return ConsentKind.EXPLICIT;
+        }
+        return kind;
     }
 
     /** Reads a {@code rightsRequest} mapping (also used by the command line's decide). */

@@ -26,12 +26,18 @@ import java.util.stream.Collectors;
  * is free. DRL rules are opaque here.
  */
 final class Cases {
-    /** Consent states: 0 no covering consent; 1 to 7 a covering consent naming purpose (1), recipient (2), action (4). */
-    private static final int ALL_STATES = 0xFF;
-    private static final int NAMING_PURPOSE = 0b10101010;
-    private static final int NAMING_RECIPIENT = 0b11001100;
-    private static final int NAMING_ACTION = 0b11110000;
-    private static final int NO_CONSENT = 0b00000001;
+    /**
+     * Consent states: bits 0 to 2 of a state say which of purpose (1), recipient (2) and action (4)
+     * the covering consents name (0: none covers); bit 3 says they are all separate consents. A
+     * mix of explicit and separate consents naming different fields is not modelled: a rule whose
+     * conditions tell such mixes apart is analysed as if every consent had one kind.
+     */
+    private static final int ALL_STATES = 0xFFFF;
+    private static final int NAMING_PURPOSE = both(0b10101010);
+    private static final int NAMING_RECIPIENT = both(0b11001100);
+    private static final int NAMING_ACTION = both(0b11110000);
+    private static final int NO_CONSENT = both(0b00000001);
+    private static final int SEPARATE = 0xFF00;
     /** The recipient of a request that names none. */
     static final String NO_RECIPIENT = "";
 
@@ -44,6 +50,9 @@ final class Cases {
         /** The test as written in YAML, negated with "not". */
         @Override
         public String toString() {
+            if (key == Condition.Key.GUARDIAN_CONSENT_SEPARATE) {
+                return (positive == (Boolean) value ? "" : "not ") + key.yaml;
+            }
             return (positive ? "" : "not ") + key.yaml + ": " + show(value);
         }
 
@@ -52,7 +61,7 @@ final class Cases {
                 return l.size() == 1 ? String.valueOf(l.get(0)) : l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
             }
             if (v instanceof Condition.ConsentTest t) {
-                return t.yaml;
+                return t.show();
             }
             return String.valueOf(v);
         }
@@ -101,11 +110,13 @@ final class Cases {
             }
             List<String> with = new ArrayList<>();
             flags.forEach((k, v) -> {
-                if (k != Condition.Key.DATA_DECLARED_FOR_PURPOSE && k != Condition.Key.SENSITIVE_DATA) {
+                if (k == Condition.Key.GUARDIAN_CONSENT_SEPARATE) {
+                    with.add(v ? "a guardian's separate consent" : "no separate guardian consent");
+                } else if (k != Condition.Key.DATA_DECLARED_FOR_PURPOSE && k != Condition.Key.SENSITIVE_DATA) {
                     with.add(k.yaml + ": " + v);
                 }
             });
-            if (consent == 0) {
+            if ((consent & 7) == 0) {
                 with.add("no covering consent");
             } else {
                 List<String> names = new ArrayList<>();
@@ -118,7 +129,8 @@ final class Cases {
                 if ((consent & 4) != 0) {
                     names.add("action");
                 }
-                with.add("a consent naming the " + String.join(" and ", names));
+                with.add(((consent & 8) != 0 ? "a separate consent naming the " : "a consent naming the ")
+                        + String.join(" and ", names));
             }
             return s.append(" (").append(String.join(", ", with)).append(")").toString();
         }
@@ -255,6 +267,10 @@ final class Cases {
                 default -> throw new IllegalStateException(l.key().toString());
             }
         }
+        if (Boolean.TRUE.equals(flags.get(Condition.Key.GUARDIAN_CONSENT_SEPARATE))
+                && Boolean.FALSE.equals(flags.get(Condition.Key.GUARDIAN_CONSENT))) {
+            return null; // a separate guardian consent is a guardian consent
+        }
         String home = pack.info().jurisdiction();
         for (String a : actions) {
             boolean needsRecipient = pack.actions().get(a).requiresRecipient();
@@ -325,14 +341,23 @@ final class Cases {
         return def != null && def.allows(category);
     }
 
+    private static int both(int explicitStates) {
+        return explicitStates | explicitStates << 8;
+    }
+
     private static int mask(Condition.ConsentTest t) {
-        return switch (t) {
+        int any = switch (t.anyKind()) {
             case COVERING -> ALL_STATES & ~NO_CONSENT;
             case NAMING_PURPOSE -> NAMING_PURPOSE;
             case NAMING_RECIPIENT -> NAMING_RECIPIENT;
             case NAMING_ACTION -> NAMING_ACTION;
-            case NONE -> NO_CONSENT;
+            default -> NO_CONSENT;
         };
+        if (!t.separate) {
+            return any;
+        }
+        // "no separate consent covers": no consent at all, or only explicit ones
+        return t.anyKind() == Condition.ConsentTest.NONE ? NO_CONSENT | ~SEPARATE & ALL_STATES : any & SEPARATE;
     }
 
     /** A smallest set of the cube's tests that still cannot hold together (the cube must be unsatisfiable). */

@@ -225,7 +225,8 @@ public final class Explain {
             if (c.action() != null) {
                 names.add("action " + id(c.action()));
             }
-            with.add((c.withdrawn() ? "a withdrawn consent naming " : "a consent naming ") + String.join(", ", names));
+            String kind = c.isSeparate() ? "separate consent" : "consent";
+            with.add((c.withdrawn() ? "a withdrawn " + kind + " naming " : "a " + kind + " naming ") + String.join(", ", names));
         }
         return with.isEmpty() ? "" : " (" + String.join("; ", with) + ")";
     }
@@ -293,6 +294,7 @@ public final class Explain {
                         case REQUIRED_BY_LAW -> fact.isRequiredByLaw();
                         case PROTECTS_CHILD -> fact.isProtectsChild();
                         case CHILD -> fact.isChild();
+                        case GUARDIAN_CONSENT_SEPARATE -> fact.isGuardianConsentSeparate();
                         default -> fact.isGuardianConsent();
                     };
                     yield actual == (Boolean) v ? null : k.yaml + " is " + actual + ", needs " + v;
@@ -305,10 +307,17 @@ public final class Explain {
                         case NAMING_RECIPIENT -> fact.isConsentNamingRecipient();
                         case NAMING_ACTION -> fact.isConsentNamingAction();
                         case NONE -> !fact.isConsentCovering();
+                        case SEPARATE_COVERING -> fact.isSeparateConsentCovering();
+                        case SEPARATE_NAMING_PURPOSE -> fact.isSeparateConsentNamingPurpose();
+                        case SEPARATE_NAMING_RECIPIENT -> fact.isSeparateConsentNamingRecipient();
+                        case SEPARATE_NAMING_ACTION -> fact.isSeparateConsentNamingAction();
+                        case SEPARATE_NONE -> !fact.isSeparateConsentCovering();
                     };
-                    yield holds ? null : "consent: " + test.yaml + " does not hold"
-                            + (test == Condition.ConsentTest.NONE ? " (a consent covers the request)"
-                            : fact.isConsentCovering() ? " (a covering consent does not name it)" : " (no consent covers the request)");
+                    boolean covering = test.separate ? fact.isSeparateConsentCovering() : fact.isConsentCovering();
+                    String kind = test.separate ? "separate consent" : "consent";
+                    yield holds ? null : "consent: " + test.show() + " does not hold"
+                            + (test.anyKind() == Condition.ConsentTest.NONE ? " (a " + kind + " covers the request)"
+                            : covering ? " (a covering " + kind + " does not name it)" : " (no " + kind + " covers the request)");
                 }
             };
             if (fail != null) {

@@ -422,7 +422,7 @@ public final class PackDiff {
             Map<String, String> tests = new TreeMap<>();
             c.tests().forEach((k, v) -> tests.put(k.yaml, v instanceof List<?> l
                     ? ((List<String>) l).stream().map(ids).sorted().toList().toString()
-                    : v instanceof String s ? ids.apply(s) : v instanceof Condition.ConsentTest t ? t.yaml : String.valueOf(v)));
+                    : v instanceof String s ? ids.apply(s) : v instanceof Condition.ConsentTest t ? t.show() : String.valueOf(v)));
             out.add(tests.toString());
         }
         return out;

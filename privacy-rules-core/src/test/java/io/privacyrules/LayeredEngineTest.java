@@ -186,4 +186,20 @@ class LayeredEngineTest {
         String all = e.problems().toString();
         assertTrue(all.contains("III.9") && all.contains("no policy.yaml"), all);
     }
+
+    @Test
+    void theGapReportListsAffiliateAndDealerSharingOnExplicitConsent() {
+        io.privacyrules.internal.tools.GapReport report = io.privacyrules.internal.tools.GapReport.of(layered);
+        var affiliate = report.gaps().stream().filter(g -> "share".equals(g.action()) && "bmw-affiliate".equals(g.recipient())
+                && g.lawClauses().contains("Art. 23")).toList();
+        assertFalse(affiliate.isEmpty(), () -> String.join("\n", report.lines()));
+        assertTrue(affiliate.stream().anyMatch(g -> g.companyClauses().contains("III.2(1)(a)") && g.closedBySeparateConsent()),
+                () -> String.join("\n", report.lines()));
+        assertTrue(report.gaps().stream().anyMatch(g -> "authorized-dealer".equals(g.recipient()) && g.lawClauses().contains("Art. 23")));
+        // the law denies nothing the company itself denies: no gap cites a company deny
+        assertTrue(report.gaps().stream().noneMatch(g -> g.companyClauses().contains("VII")));
+        String md = report.markdown("test");
+        assertTrue(md.contains("| share | bmw-affiliate | III.2(1)(a)"), md);
+        assertEquals(md, io.privacyrules.internal.tools.GapReport.of(layered).markdown("test"), "deterministic");
+    }
 }

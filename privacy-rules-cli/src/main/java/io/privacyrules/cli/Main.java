@@ -24,6 +24,7 @@ import io.privacyrules.internal.tools.CoverageReport;
 import io.privacyrules.internal.tools.Explain;
 import io.privacyrules.internal.tools.HtmlReport;
 import io.privacyrules.internal.tools.LintReport;
+import io.privacyrules.internal.tools.GapReport;
 import io.privacyrules.internal.tools.Lint;
 import io.privacyrules.internal.tools.LoadedPack;
 import io.privacyrules.internal.tools.PackDiff;
@@ -49,10 +50,11 @@ import java.util.Map;
  */
 public final class Main {
     static final String USAGE = String.join("\n",
-            "usage: privacy-rules check  --policy POLICY [--coverage] [--min-coverage N] [--report DIR] FILE_OR_DIR...",
-            "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code] [--explain [--format text|json]]",
+            "usage: privacy-rules check  --policy POLICY [--policy LAYER]... [--coverage] [--min-coverage N] [--report DIR] FILE_OR_DIR...",
+            "       privacy-rules decide --policy POLICY [--policy LAYER]... [--request FILE|-] [--exit-code] [--explain [--format text|json]]",
             "         (a processing request, a rights request or a retention query, told apart by its keys)",
             "       privacy-rules lint   --policy POLICY [--format text|json]",
+            "       privacy-rules lint   --policy COMPANY --against LAW [--format text|json|markdown]",
             "       privacy-rules diff   OLD_POLICY NEW_POLICY [--format text|json] [--examples N]",
             "       privacy-rules demo   [--policy POLICY]",
             "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, or (decide --exit-code)",
@@ -126,7 +128,8 @@ public final class Main {
     // ---- check ------------------------------------------------------------------------------
 
     private int check(List<String> args) {
-        String policy = option(args, "--policy", true);
+        List<String> policies = options(args, "--policy");
+        String policy = policies.get(0);
         boolean coverage = args.remove("--coverage");
         String minText = option(args, "--min-coverage", false);
         String reportDir = option(args, "--report", false);
@@ -150,9 +153,12 @@ public final class Main {
             }
         }
         if (coverage || min != null || reportDir != null) {
+            if (policies.size() > 1) {
+                throw new UsageException("coverage and reports are measured one pack at a time; give one --policy");
+            }
             return checkWithTools(policy, args, coverage || min != null, min, reportDir);
         }
-        PolicyEngine engine = PolicyEngine.load(policy);
+        PolicyEngine engine = PolicyEngine.layered(policies);
         int[] counts = runScenarios(args, path -> Scenarios.run(engine, path));
         out.println(counts[0] + " passed, " + counts[1] + " failed");
         return counts[1] == 0 ? 0 : 1;
@@ -217,7 +223,8 @@ public final class Main {
     // ---- decide -----------------------------------------------------------------------------
 
     private int decide(List<String> args) {
-        String policy = option(args, "--policy", true);
+        List<String> policies = options(args, "--policy");
+        String policy = policies.get(0);
         String requestFile = option(args, "--request", false);
         boolean exitCode = args.remove("--exit-code");
         boolean explain = args.remove("--explain");
@@ -235,8 +242,11 @@ public final class Main {
             err.println("error: " + display + ":0:0: cannot read the request: " + e.getClass().getSimpleName());
             return 2;
         }
+        if (explain && policies.size() > 1) {
+            throw new UsageException("--explain traces one pack at a time; give one --policy");
+        }
         LoadedPack loaded = explain ? LoadedPack.load(policy) : null;
-        PolicyEngine engine = explain ? loaded.policyEngine() : PolicyEngine.load(policy);
+        PolicyEngine engine = explain ? loaded.policyEngine() : PolicyEngine.layered(policies);
         Problems problems = new Problems();
         Node root = YamlReader.read(display, bytes, problems);
         String kind = "request";
@@ -355,6 +365,7 @@ public final class Main {
             rm.put("clause", r.clause());
             rm.put("message", r.message());
             rm.put("rule", r.rule());
+            rm.put("pack", r.pack());
             reasons.add(rm);
         }
         m.put("reasons", reasons);
@@ -370,6 +381,10 @@ public final class Main {
 
     private int lint(List<String> args) {
         String policy = option(args, "--policy", true);
+        String against = option(args, "--against", false);
+        if (against != null) {
+            return gaps(policy, against, args);
+        }
         boolean json = format(args);
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument '" + args.get(0) + "'");
@@ -382,6 +397,34 @@ public final class Main {
             out.println(report.summary());
         }
         return report.failed() ? 1 : 0;
+    }
+
+    /**
+     * {@code lint --policy COMPANY --against LAW}: every case the company permits and the law
+     * layer denies; exit 1 when there is one, as lint does for an error.
+     */
+    private int gaps(String policy, String against, List<String> args) {
+        String format = option(args, "--format", false);
+        if (format != null && !List.of("text", "json", "markdown").contains(format)) {
+            throw new UsageException("--format is text, json or markdown, not '" + format + "'");
+        }
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
+        GapReport report = GapReport.of(policy, against);
+        if ("json".equals(format)) {
+            out.println(toJson(report.toMap()));
+        } else if ("markdown".equals(format)) {
+            out.print(report.markdown(gapCommand(policy, against)));
+        } else {
+            report.lines().forEach(out::println);
+        }
+        return report.any() ? 1 : 0;
+    }
+
+    /** The command that writes the committed gap report, as the report names it. */
+    static String gapCommand(String policy, String against) {
+        return "bin/privacy-rules lint --policy " + policy + " --against " + against + " --format markdown";
     }
 
     // ---- diff -------------------------------------------------------------------------------
@@ -457,6 +500,16 @@ public final class Main {
     }
 
     // ---- options ----------------------------------------------------------------------------
+
+    /** Every value of an option that may be given more than once; at least one is required. */
+    private static List<String> options(List<String> args, String name) {
+        List<String> values = new ArrayList<>();
+        values.add(option(args, name, true));
+        while (args.contains(name)) {
+            values.add(option(args, name, true));
+        }
+        return values;
+    }
 
     private static String option(List<String> args, String name, boolean required) {
         int i = args.indexOf(name);

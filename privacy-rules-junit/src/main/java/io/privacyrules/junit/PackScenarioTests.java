@@ -23,6 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@link PackTest}, when the pack does not load (listing every problem with file, line and
  * column), or when {@link PackTest#scenarios()} is empty; a path that does not exist or a folder
  * without scenario files fails as a test of its own.
+ *
+ * <p>The interface holds no state: each run of the test factory loads the pack once, for all its
+ * scenarios.
  */
 public interface PackScenarioTests {
     /**

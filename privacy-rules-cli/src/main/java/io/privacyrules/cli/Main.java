@@ -177,6 +177,11 @@ public final class Main {
                 counts[1]++;
                 continue;
             }
+            if (Files.isDirectory(path) && Scenarios.files(path).isEmpty()) {
+                out.println("FAIL " + a + ": no scenario files (*.yaml, *.yml) in this folder");
+                counts[1]++;
+                continue;
+            }
             for (ScenarioResult r : run.apply(path)) {
                 if (r.passed()) {
                     counts[0]++;

@@ -183,7 +183,11 @@ public final class ScenarioRunner {
         }
         List<Case> cases = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
-        for (Node item : top.list("scenarios", true)) {
+        List<Node> items = top.list("scenarios", true);
+        if (items.isEmpty() && top.node("scenarios") instanceof Node.ListNode) {
+            top.problem("scenarios", "the file lists no scenarios", "a file that tests nothing would pass silently; add a scenario or delete the file");
+        }
+        for (Node item : items) {
             Fields s = Fields.of(item, problems, "a scenario", SCENARIO_KEYS);
             String name = s.text("name", true);
             if (name != null && !names.add(name)) {

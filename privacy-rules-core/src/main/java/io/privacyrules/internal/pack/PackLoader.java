@@ -213,10 +213,8 @@ public final class PackLoader {
 
     private Map<String, Pack.ActionDef> readActions(Fields top) {
         Map<String, Pack.ActionDef> out = new LinkedHashMap<>();
-        forEachEntry(top, "actions", "action", ACTION_KEYS, (key, f) -> {
-            out.put(key, new Pack.ActionDef(key, nn(f.text("description", true)), f.bool("requiresRecipient", false)));
-            dpv(f, "actions", key);
-        });
+        forEachEntry(top, "actions", "action", ACTION_KEYS, (key, f) -> out.put(key,
+                new Pack.ActionDef(key, nn(f.text("description", true)), f.bool("requiresRecipient", false))));
         return out;
     }
 
@@ -249,11 +247,9 @@ public final class PackLoader {
 
     private Map<String, Pack.CategoryDef> readCategories(Fields top) {
         Map<String, Pack.CategoryDef> out = new LinkedHashMap<>();
-        forEachEntry(top, "categories", "data category", CATEGORY_KEYS, (key, f) -> {
-            out.put(key, new Pack.CategoryDef(key, clause(f, "clause", true), nn(f.text("description", true)),
-                    f.bool("sensitive", false)));
-            dpv(f, "categories", key);
-        });
+        forEachEntry(top, "categories", "data category", CATEGORY_KEYS, (key, f) -> out.put(key,
+                new Pack.CategoryDef(key, clause(f, "clause", true), nn(f.text("description", true)),
+                        f.bool("sensitive", false))));
         return out;
     }
 
@@ -263,17 +259,14 @@ public final class PackLoader {
             String location = country(f, "location", true);
             out.put(key, new Pack.RecipientDef(key, clause(f, "clause", true), nn(f.text("description", true)),
                     location == null ? "ZZ" : location));
-            dpv(f, "recipients", key);
         });
         return out;
     }
 
     private Map<String, Obligation> readObligations(Fields top) {
         Map<String, Obligation> out = new LinkedHashMap<>();
-        forEachEntry(top, "obligations", "obligation", OBLIGATION_KEYS, (key, f) -> {
-            out.put(key, new Obligation(key, nn(clause(f, "clause", true)), nn(f.text("description", true))));
-            dpv(f, "obligations", key);
-        });
+        forEachEntry(top, "obligations", "obligation", OBLIGATION_KEYS, (key, f) -> out.put(key,
+                new Obligation(key, nn(clause(f, "clause", true)), nn(f.text("description", true)))));
         return out;
     }
 
@@ -677,7 +670,6 @@ public final class PackLoader {
             }
             requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within == null ? java.time.Period.ofDays(1) : within,
                     working, List.copyOf(obls)));
-            dpv(r, "rights", key);
         });
         if (needsCalendar[0]) {
             f.problem("calendar", "a right counts working days, so the rights section needs a 'calendar'", "calendar: my-calendar");
@@ -923,7 +915,11 @@ public final class PackLoader {
         }
         for (Node.Entry e : f.entries().values()) {
             if (checkId(e.key(), e.keyAt(), noun)) {
-                reader.read(e.key(), Fields.of(e.value(), problems, noun + " " + e.key(), keys));
+                Fields fields = Fields.of(e.value(), problems, noun + " " + e.key(), keys);
+                reader.read(e.key(), fields);
+                if (keys.contains("dpv")) { // actions, categories, recipients, obligations, rights.requests
+                    dpv(fields, section.equals("requests") ? "rights" : section, e.key());
+                }
             }
         }
     }

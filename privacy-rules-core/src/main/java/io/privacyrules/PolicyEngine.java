@@ -267,6 +267,46 @@ public final class PolicyEngine {
         return d;
     }
 
+    /**
+     * The W3C DPV terms the pack maps the request's action, purpose, the purpose's legal basis,
+     * recipient and data categories to (their {@code dpv:} fields in {@code policy.yaml}), for
+     * exporting a decision of the request in a shared vocabulary. It does not decide: call
+     * {@link #decide(ProcessingRequest)} for that. Identifiers the pack does not declare, or gives
+     * no term, are left out (see {@link Terms}). A {@link #layered} engine gives the first pack's
+     * terms, the vocabulary requests are written in. Never throws for an invalid request.
+     *
+     * @throws NullPointerException if {@code request} is null
+     */
+    public Terms terms(ProcessingRequest request) {
+        Objects.requireNonNull(request, "request");
+        Pack.Dpv dpv = engine.primary().pack().dpv();
+        Pack.PurposeDef purpose = request.purpose() == null ? null : engine.primary().pack().purposes().get(request.purpose());
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        if (request.data() != null) {
+            for (String category : request.data()) {
+                String term = dpv.term("categories", category);
+                if (term != null) {
+                    data.putIfAbsent(category, term);
+                }
+            }
+        }
+        return new Terms(dpv.term("actions", request.action()), dpv.term("purposes", request.purpose()),
+                purpose == null ? null : dpv.term("bases", purpose.basis()), dpv.term("recipients", request.recipient()),
+                null, data);
+    }
+
+    /**
+     * The W3C DPV term the pack maps the request's right to (its {@code dpv:} field under
+     * {@code rights.requests}), in {@link Terms#right()}; the other fields are null. It does not
+     * decide. Never throws for an invalid request.
+     *
+     * @throws NullPointerException if {@code request} is null
+     */
+    public Terms terms(RightsRequest request) {
+        Objects.requireNonNull(request, "request");
+        return new Terms(null, null, null, null, engine.primary().pack().dpv().term("rights", request.right()), Map.of());
+    }
+
     private void record(java.util.function.Supplier<Map<String, Object>> request, String kind, String answer,
                         LocalDate day, List<Reason> reasons, List<String> obligations) {
         try {

@@ -61,7 +61,7 @@ class PackScenariosTest {
         for (DynamicTest t : tests) {
             messages.add(assertThrows(AssertionFailedError.class, () -> t.getExecutable().execute()).getMessage());
         }
-        assertEquals("no scenarios in " + dir.resolve("empty.yaml") + ": its 'scenarios:' list is empty", messages.get(0));
+        assertTrue(messages.get(0).contains("empty.yaml:1:12: the file lists no scenarios"), messages.get(0));
         assertEquals("no scenario files (.yaml, .yml) in the folder " + dir.resolve("none"), messages.get(1));
         assertTrue(messages.get(2).startsWith("no such file or folder: " + dir.resolve("gone")), messages.get(2));
     }

@@ -565,14 +565,20 @@ public final class PackDoc {
             case PROTECTS_CHILD -> yes ? "it protects a child" : "it does not protect a child";
             case CHILD -> yes ? "the subject is a child" : "the subject is not a child";
             case GUARDIAN_CONSENT -> yes ? "a guardian consented" : "no guardian consented";
-            case CONSENT -> value instanceof Condition.ConsentTest ct ? switch (ct) {
-                case COVERING -> "a consent covers it";
-                case NAMING_PURPOSE -> "a consent names the purpose";
-                case NAMING_RECIPIENT -> "a consent names the recipient";
-                case NAMING_ACTION -> "a consent names the action";
-                case NONE -> "no consent covers it";
-            } : "consent: " + v;
+            case GUARDIAN_CONSENT_SEPARATE -> yes ? "a guardian gave a separate consent" : "no guardian gave a separate consent";
+            case CONSENT -> value instanceof Condition.ConsentTest ct ? consentInWords(ct) : "consent: " + v;
             default -> key.yaml + " is " + v;
+        };
+    }
+
+    private static String consentInWords(Condition.ConsentTest ct) {
+        String a = ct.separate ? "a separate consent" : "a consent";
+        return switch (ct.anyKind()) {
+            case COVERING -> a + " covers it";
+            case NAMING_PURPOSE -> a + " names the purpose";
+            case NAMING_RECIPIENT -> a + " names the recipient";
+            case NAMING_ACTION -> a + " names the action";
+            default -> ct.separate ? "no separate consent covers it" : "no consent covers it";
         };
     }
 

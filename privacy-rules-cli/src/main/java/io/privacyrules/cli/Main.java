@@ -475,7 +475,7 @@ public final class Main {
 
     /** The command that writes the committed gap report, as the report names it. */
     static String gapCommand(String policy, String against) {
-        return "bin/privacy-rules lint --policy " + policy + " --against " + against + " --format markdown";
+        return GapReport.command(policy, against);
     }
 
     // ---- doc --------------------------------------------------------------------------------

@@ -219,6 +219,11 @@ public final class GapReport {
 
     // ---- rendering -----------------------------------------------------------------------------
 
+    /** The command that writes the Markdown report of {@code company} against {@code law}. */
+    public static String command(String company, String law) {
+        return "bin/privacy-rules lint --policy " + company + " --against " + law + " --format markdown";
+    }
+
     /** One line per gap, for the terminal, then a summary line. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();

@@ -1,7 +1,10 @@
 package io.privacyrules;
 
 import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.engine.Decider;
 import io.privacyrules.internal.engine.Engine;
+import io.privacyrules.internal.engine.Layers;
+import io.privacyrules.internal.engine.Translation;
 import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.pack.PackCompiler;
 import io.privacyrules.internal.pack.PackLoader;
@@ -45,7 +48,7 @@ public final class PolicyEngine {
     /** The prefix of a pack location on the classpath. */
     public static final String CLASSPATH_PREFIX = "classpath:";
 
-    private final Engine engine;
+    private final Decider engine;
     private final Clock clock;
     private final DecisionLog log;
 
@@ -53,7 +56,7 @@ public final class PolicyEngine {
         io.privacyrules.internal.EngineAccess.set(e -> e.engine);
     }
 
-    private PolicyEngine(Engine engine, Clock clock, DecisionLog log) {
+    private PolicyEngine(Decider engine, Clock clock, DecisionLog log) {
         this.engine = engine;
         this.clock = clock;
         this.log = log;
@@ -68,12 +71,7 @@ public final class PolicyEngine {
      */
     public static PolicyEngine load(String location) {
         Objects.requireNonNull(location, "location");
-        if (location.startsWith(CLASSPATH_PREFIX)) {
-            String name = location.substring(CLASSPATH_PREFIX.length());
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return load(new PackSource.Classpath(name, loader != null ? loader : PolicyEngine.class.getClassLoader()));
-        }
-        return load(Path.of(location));
+        return load(source(location));
     }
 
     /**
@@ -89,15 +87,105 @@ public final class PolicyEngine {
 
     private static PolicyEngine load(PackSource source) {
         Problems problems = new Problems();
-        Pack pack = PackLoader.load(source, problems);
-        PackCompiler.Compiled compiled = null;
-        if (pack != null) {
-            compiled = PackCompiler.compile(pack, problems, problems.isEmpty());
-        }
+        PackCompiler.Compiled compiled = compile(source, problems);
         if (!problems.isEmpty() || compiled == null) {
             throw new PolicyLoadException(source.describe(), problems.sorted());
         }
         return new PolicyEngine(new Engine(compiled), Clock.system(compiled.pack().timeZone()), null);
+    }
+
+    private static PackCompiler.Compiled compile(PackSource source, Problems problems) {
+        int before = problems.size();
+        Pack pack = PackLoader.load(source, problems);
+        if (pack == null) {
+            return null;
+        }
+        return PackCompiler.compile(pack, problems, problems.size() == before);
+    }
+
+    private static PackSource source(String location) {
+        if (location.startsWith(CLASSPATH_PREFIX)) {
+            String name = location.substring(CLASSPATH_PREFIX.length());
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            return new PackSource.Classpath(name, loader != null ? loader : PolicyEngine.class.getClassLoader());
+        }
+        return new PackSource.Folder(Path.of(location));
+    }
+
+    /**
+     * Loads several packs as layers of one engine, for example a company's policy and the law it
+     * lives under: {@code layered("classpath:bmw-connected-drive-cn", "classpath:pipl-baseline")}.
+     *
+     * <p>Requests are written in the first pack's identifiers. Each later pack sees them through
+     * the first pack's map file {@code maps/<its-pack-id>.yaml}; an identifier the file does not
+     * map is taken as it is and must then be declared by that pack too, so the two vocabularies
+     * are checked to fit when loading. A request is permitted only when every layer permits it
+     * (deny overrides across layers), obligations are the union, and every {@link Reason} names
+     * its {@link Reason#pack() pack}. A data-subject request is fulfilled when any layer with
+     * rights fulfils it, and a record is retained when any layer retains it. Decisions name the
+     * layers together in {@link Decision#policy()}, for example
+     * {@code bmw-connected-drive-cn+pipl-baseline}. One location loads one pack, as
+     * {@link #load(String)}.
+     *
+     * @throws NullPointerException     if {@code locations} or one of them is null
+     * @throws IllegalArgumentException if no location is given
+     * @throws PolicyLoadException      if a pack or a map does not load, with every problem found
+     */
+    public static PolicyEngine layered(String... locations) {
+        return layered(List.of(Objects.requireNonNull(locations, "locations")));
+    }
+
+    /**
+     * As {@link #layered(String...)}.
+     *
+     * @throws NullPointerException     if {@code locations} or one of them is null
+     * @throws IllegalArgumentException if the list is empty
+     * @throws PolicyLoadException      if a pack or a map does not load, with every problem found
+     */
+    public static PolicyEngine layered(List<String> locations) {
+        List<String> all = List.copyOf(Objects.requireNonNull(locations, "locations"));
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no pack location given");
+        }
+        if (all.size() == 1) {
+            return load(all.get(0));
+        }
+        Problems problems = new Problems();
+        List<PackSource> sources = all.stream().map(PolicyEngine::source).toList();
+        List<PackCompiler.Compiled> compiled = new java.util.ArrayList<>();
+        for (PackSource s : sources) {
+            compiled.add(compile(s, problems));
+        }
+        String describe = "layers " + sources.stream().map(PackSource::describe).collect(java.util.stream.Collectors.joining(" + "));
+        if (!problems.isEmpty() || compiled.contains(null)) {
+            throw new PolicyLoadException(describe, problems.sorted());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < compiled.size(); i++) {
+            String id = compiled.get(i).pack().info().id();
+            if (!ids.add(id)) {
+                problems.add(io.privacyrules.internal.yaml.Location.of(sources.get(i).display("policy.yaml")),
+                        "pack " + id + " is layered twice", "name each pack once");
+            }
+        }
+        List<Translation> translations = new java.util.ArrayList<>();
+        Pack first = compiled.get(0).pack();
+        for (int i = 1; i < compiled.size(); i++) {
+            translations.add(Translation.load(sources.get(0), first, compiled.get(i).pack(), problems));
+        }
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(describe, problems.sorted());
+        }
+        List<Engine> engines = compiled.stream().map(Engine::new).toList();
+        return new PolicyEngine(new Layers(engines, translations), Clock.system(first.timeZone()), null);
+    }
+
+    /**
+     * The packs this engine decides by, the first (whose identifiers requests use) first; one
+     * element unless the engine is {@link #layered}.
+     */
+    public List<PolicyInfo> layers() {
+        return engine.engines().stream().map(Engine::info).toList();
     }
 
     /**
@@ -129,7 +217,10 @@ public final class PolicyEngine {
         return clock;
     }
 
-    /** The pack this engine decides by. */
+    /**
+     * The pack this engine decides by; for a {@link #layered} engine, the layers together (ids and
+     * versions joined with {@code +}), as decisions name them.
+     */
     public PolicyInfo policy() {
         return engine.info();
     }
@@ -174,6 +265,46 @@ public final class PolicyEngine {
             record(() -> DecisionEvents.of(query), "retention", d.action().id(), d.until(), d.reasons(), List.of());
         }
         return d;
+    }
+
+    /**
+     * The W3C DPV terms the pack maps the request's action, purpose, the purpose's legal basis,
+     * recipient and data categories to (their {@code dpv:} fields in {@code policy.yaml}), for
+     * exporting a decision of the request in a shared vocabulary. It does not decide: call
+     * {@link #decide(ProcessingRequest)} for that. Identifiers the pack does not declare, or gives
+     * no term, are left out (see {@link Terms}). A {@link #layered} engine gives the first pack's
+     * terms, the vocabulary requests are written in. Never throws for an invalid request.
+     *
+     * @throws NullPointerException if {@code request} is null
+     */
+    public Terms terms(ProcessingRequest request) {
+        Objects.requireNonNull(request, "request");
+        Pack.Dpv dpv = engine.primary().pack().dpv();
+        Pack.PurposeDef purpose = request.purpose() == null ? null : engine.primary().pack().purposes().get(request.purpose());
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        if (request.data() != null) {
+            for (String category : request.data()) {
+                String term = dpv.term("categories", category);
+                if (term != null) {
+                    data.putIfAbsent(category, term);
+                }
+            }
+        }
+        return new Terms(dpv.term("actions", request.action()), dpv.term("purposes", request.purpose()),
+                purpose == null ? null : dpv.term("bases", purpose.basis()), dpv.term("recipients", request.recipient()),
+                null, data);
+    }
+
+    /**
+     * The W3C DPV term the pack maps the request's right to (its {@code dpv:} field under
+     * {@code rights.requests}), in {@link Terms#right()}; the other fields are null. It does not
+     * decide. Never throws for an invalid request.
+     *
+     * @throws NullPointerException if {@code request} is null
+     */
+    public Terms terms(RightsRequest request) {
+        Objects.requireNonNull(request, "request");
+        return new Terms(null, null, null, null, engine.primary().pack().dpv().term("rights", request.right()), Map.of());
     }
 
     private void record(java.util.function.Supplier<Map<String, Object>> request, String kind, String answer,

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param message a sentence a person can read
  * @param rule    the id of the rule in the pack that gave the reason ({@code engine} for reasons the
  *                engine itself gives, such as an invalid request)
+ * @param pack    the id of the pack whose rule gave the reason; in an engine of several layers
+ *                ({@link PolicyEngine#layered}), this tells the company's clauses from the law's
  */
-public record Reason(String code, String clause, String message, String rule) {
+public record Reason(String code, String clause, String message, String rule, String pack) {
     /**
      * @throws NullPointerException if any argument is null
      */
@@ -24,5 +26,11 @@ public record Reason(String code, String clause, String message, String rule) {
         Objects.requireNonNull(clause, "clause");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(pack, "pack");
+    }
+
+    /** A reason whose pack is not known (the empty string), for tests and hand-made decisions. */
+    public Reason(String code, String clause, String message, String rule) {
+        this(code, clause, message, rule, "");
     }
 }

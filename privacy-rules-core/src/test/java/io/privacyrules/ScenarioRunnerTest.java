@@ -156,4 +156,39 @@ class ScenarioRunnerTest {
                 """);
         assertTrue(r.get(0).failures().get(0).contains("'asOf' must be a date"), r::toString);
     }
+
+    @Test
+    void consentKindsAreReadAndAMisspelledKindIsAnError() throws IOException {
+        List<ScenarioResult> ok = run("""
+                scenarios:
+                  - name: a separate consent is also explicit
+                    request: {action: share, purpose: customer-service, data: [identity.name], recipient: bmw-affiliate,
+                              subject: {age: 40, consents: [{recipient: bmw-affiliate, kind: separate}]}}
+                    expect: {decision: permit, clauses: [III.2(1)(a)]}
+                  - name: a guardian's separate consent is a guardian's consent
+                    request: {action: collect, purpose: account-registration, data: [account.credentials],
+                              subject: {age: 12, guardianConsent: {kind: separate}}}
+                    expect: {decision: permit}
+                """);
+        assertEquals(2, ok.size());
+        assertTrue(ok.stream().allMatch(ScenarioResult::passed), ok::toString);
+        List<ScenarioResult> bad = run("""
+                scenarios:
+                  - name: misspelled
+                    request: {action: share, purpose: customer-service, data: [identity.name], recipient: bmw-affiliate,
+                              subject: {consents: [{recipient: bmw-affiliate, kind: seperate}]}}
+                    expect: {decision: permit}
+                """);
+        assertEquals(1, bad.size());
+        assertFalse(bad.get(0).passed());
+        assertTrue(bad.get(0).toString().contains("seperate"), bad::toString);
+    }
+
+    @Test
+    void aFileWithNoScenariosFails() throws IOException {
+        List<ScenarioResult> r = run("scenarios: []\n");
+        assertEquals(1, r.size(), r::toString);
+        assertFalse(r.get(0).passed());
+        assertTrue(r.get(0).toString().contains("lists no scenarios"), r::toString);
+    }
 }

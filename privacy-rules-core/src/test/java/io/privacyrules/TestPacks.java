@@ -51,6 +51,26 @@ public final class TestPacks {
         }
     }
 
+    /** The text of a file of the pack. */
+    static String read(Path pack, String file) {
+        try {
+            return Files.readString(pack.resolve(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 1-based number of the first line of policy.yaml that contains {@code text}. */
+    static int lineOf(Path pack, String text) {
+        List<String> lines = read(pack, "policy.yaml").lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line of policy.yaml contains " + text);
+    }
+
     static void write(Path pack, String file, String text) {
         try {
             Path p = pack.resolve(file);

@@ -17,6 +17,7 @@ import io.privacyrules.ProcessingRequest;
 import io.privacyrules.Reason;
 import io.privacyrules.ScenarioResult;
 import io.privacyrules.Scenarios;
+import io.privacyrules.Terms;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.scenario.ScenarioRunner;
 import io.privacyrules.internal.tools.Coverage;
@@ -24,9 +25,11 @@ import io.privacyrules.internal.tools.CoverageReport;
 import io.privacyrules.internal.tools.Explain;
 import io.privacyrules.internal.tools.HtmlReport;
 import io.privacyrules.internal.tools.LintReport;
+import io.privacyrules.internal.tools.GapReport;
 import io.privacyrules.internal.tools.Lint;
 import io.privacyrules.internal.tools.LoadedPack;
 import io.privacyrules.internal.tools.PackDiff;
+import io.privacyrules.internal.tools.PackDoc;
 import io.privacyrules.internal.yaml.Node;
 import io.privacyrules.internal.yaml.YamlReader;
 import java.io.IOException;
@@ -41,19 +44,22 @@ import java.util.Map;
 
 /**
  * {@code bin/privacy-rules}: {@code check} (with {@code --coverage}, {@code --min-coverage},
- * {@code --report}), {@code decide} (with {@code --explain}), {@code lint}, {@code diff} and
- * {@code demo}. Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors,
+ * {@code --report}), {@code decide} (with {@code --explain} or {@code --dpv}), {@code lint},
+ * {@code diff}, {@code doc} and {@code demo}. Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors,
  * or a denied decision with {@code --exit-code}; 2 bad usage or a policy that does not load; for
  * {@code diff} 0 no change, 3 minor changes only, 4 a major change, 5 a right reduced. No stack
  * trace is shown without {@code --verbose}.
  */
 public final class Main {
     static final String USAGE = String.join("\n",
-            "usage: privacy-rules check  --policy POLICY [--coverage] [--min-coverage N] [--report DIR] FILE_OR_DIR...",
-            "       privacy-rules decide --policy POLICY [--request FILE|-] [--exit-code] [--explain [--format text|json]]",
-            "         (a processing request, a rights request or a retention query, told apart by its keys)",
+            "usage: privacy-rules check  --policy POLICY [--policy LAYER]... [--coverage] [--min-coverage N] [--report DIR] FILE_OR_DIR...",
+            "       privacy-rules decide --policy POLICY [--policy LAYER]... [--request FILE|-] [--exit-code] [--dpv | --explain [--format text|json]]",
+            "         (a processing request, a rights request or a retention query, told apart by its keys;",
+            "         --dpv adds the W3C DPV terms of a processing or rights request)",
             "       privacy-rules lint   --policy POLICY [--format text|json]",
+            "       privacy-rules lint   --policy COMPANY --against LAW [--format text|json|markdown]",
             "       privacy-rules diff   OLD_POLICY NEW_POLICY [--format text|json] [--examples N]",
+            "       privacy-rules doc    --policy POLICY [--format markdown|html] [--out FILE]",
             "       privacy-rules demo   [--policy POLICY]",
             "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, or (decide --exit-code)",
             "a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor changes only, 4 a major",
@@ -96,6 +102,7 @@ public final class Main {
                 case "demo" -> demo(args);
                 case "lint" -> lint(args);
                 case "diff" -> diff(args);
+                case "doc" -> doc(args);
                 default -> usage("unknown command '" + command + "'");
             };
         } catch (PolicyLoadException e) {
@@ -126,7 +133,8 @@ public final class Main {
     // ---- check ------------------------------------------------------------------------------
 
     private int check(List<String> args) {
-        String policy = option(args, "--policy", true);
+        List<String> policies = options(args, "--policy");
+        String policy = policies.get(0);
         boolean coverage = args.remove("--coverage");
         String minText = option(args, "--min-coverage", false);
         String reportDir = option(args, "--report", false);
@@ -150,9 +158,12 @@ public final class Main {
             }
         }
         if (coverage || min != null || reportDir != null) {
+            if (policies.size() > 1) {
+                throw new UsageException("coverage and reports are measured one pack at a time; give one --policy");
+            }
             return checkWithTools(policy, args, coverage || min != null, min, reportDir);
         }
-        PolicyEngine engine = PolicyEngine.load(policy);
+        PolicyEngine engine = PolicyEngine.layered(policies);
         int[] counts = runScenarios(args, path -> Scenarios.run(engine, path));
         out.println(counts[0] + " passed, " + counts[1] + " failed");
         return counts[1] == 0 ? 0 : 1;
@@ -168,6 +179,11 @@ public final class Main {
             Path path = Path.of(a);
             if (!Files.exists(path)) {
                 out.println("FAIL " + a + ": no such file or folder");
+                counts[1]++;
+                continue;
+            }
+            if (Files.isDirectory(path) && Scenarios.files(path).isEmpty()) {
+                out.println("FAIL " + a + ": no scenario files (*.yaml, *.yml) in this folder");
                 counts[1]++;
                 continue;
             }
@@ -217,10 +233,15 @@ public final class Main {
     // ---- decide -----------------------------------------------------------------------------
 
     private int decide(List<String> args) {
-        String policy = option(args, "--policy", true);
+        List<String> policies = options(args, "--policy");
+        String policy = policies.get(0);
         String requestFile = option(args, "--request", false);
         boolean exitCode = args.remove("--exit-code");
         boolean explain = args.remove("--explain");
+        boolean dpv = args.remove("--dpv");
+        if (dpv && explain) {
+            throw new UsageException("--dpv goes with a plain decide, not with --explain");
+        }
         boolean json = !explain || format(args);
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument '" + args.get(0) + "'");
@@ -235,8 +256,11 @@ public final class Main {
             err.println("error: " + display + ":0:0: cannot read the request: " + e.getClass().getSimpleName());
             return 2;
         }
+        if (explain && policies.size() > 1) {
+            throw new UsageException("--explain traces one pack at a time; give one --policy");
+        }
         LoadedPack loaded = explain ? LoadedPack.load(policy) : null;
-        PolicyEngine engine = explain ? loaded.policyEngine() : PolicyEngine.load(policy);
+        PolicyEngine engine = explain ? loaded.policyEngine() : PolicyEngine.layered(policies);
         Problems problems = new Problems();
         Node root = YamlReader.read(display, bytes, problems);
         String kind = "request";
@@ -270,17 +294,30 @@ public final class Main {
         if (explain) {
             return explain(loaded, request, json, exitCode);
         }
+        if (dpv && request instanceof RetentionQuery) {
+            throw new UsageException("--dpv gives the DPV terms of a processing or rights request, not of a retention query");
+        }
         if (request instanceof RightsRequest r) {
             RightsDecision d = engine.decide(r);
-            out.println(json("outcome", d.outcome().id(), "respondBy", d.respondBy(), d.reasons(), d.obligationIds(), d.policy()));
+            Map<String, Object> m = answer("outcome", d.outcome().id(), "respondBy", d.respondBy(), d.reasons(),
+                    d.obligationIds(), d.policy());
+            if (dpv) {
+                m.put("dpv", dpv(engine.terms(r)));
+            }
+            out.println(toJson(m));
             negative = d.outcome() != Outcome.FULFIL;
         } else if (request instanceof RetentionQuery q) {
             RetentionDecision d = engine.decide(q);
             out.println(json("action", d.action().id(), "until", d.until(), d.reasons(), null, d.policy()));
             negative = false;
         } else {
-            Decision d = engine.decide((ProcessingRequest) request);
-            out.println(json(d));
+            ProcessingRequest p = (ProcessingRequest) request;
+            Decision d = engine.decide(p);
+            Map<String, Object> m = answer("decision", d.effect().id(), null, null, d.reasons(), d.obligationIds(), d.policy());
+            if (dpv) {
+                m.put("dpv", dpv(engine.terms(p)));
+            }
+            out.println(toJson(m));
             negative = !d.permitted();
         }
         return exitCode && negative ? 1 : 0;
@@ -325,6 +362,30 @@ public final class Main {
         }
     }
 
+    /**
+     * The {@code dpv} object of {@code decide --dpv}: {@code action}, {@code purpose}, {@code basis},
+     * {@code recipient}, {@code right} (each only when the pack gives a term) and {@code data}
+     * (category to term, only when some category has one).
+     */
+    static Map<String, Object> dpv(Terms terms) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        putIfPresent(m, "action", terms.action());
+        putIfPresent(m, "purpose", terms.purpose());
+        putIfPresent(m, "basis", terms.basis());
+        putIfPresent(m, "recipient", terms.recipient());
+        putIfPresent(m, "right", terms.right());
+        if (!terms.data().isEmpty()) {
+            m.put("data", terms.data());
+        }
+        return m;
+    }
+
+    private static void putIfPresent(Map<String, Object> m, String key, String value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
+
     static String json(Decision d) {
         return json("decision", d.effect().id(), null, null, d.reasons(), d.obligationIds(), d.policy());
     }
@@ -355,6 +416,7 @@ public final class Main {
             rm.put("clause", r.clause());
             rm.put("message", r.message());
             rm.put("rule", r.rule());
+            rm.put("pack", r.pack());
             reasons.add(rm);
         }
         m.put("reasons", reasons);
@@ -370,6 +432,10 @@ public final class Main {
 
     private int lint(List<String> args) {
         String policy = option(args, "--policy", true);
+        String against = option(args, "--against", false);
+        if (against != null) {
+            return gaps(policy, against, args);
+        }
         boolean json = format(args);
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument '" + args.get(0) + "'");
@@ -382,6 +448,64 @@ public final class Main {
             out.println(report.summary());
         }
         return report.failed() ? 1 : 0;
+    }
+
+    /**
+     * {@code lint --policy COMPANY --against LAW}: every case the company permits and the law
+     * layer denies; exit 1 when there is one, as lint does for an error.
+     */
+    private int gaps(String policy, String against, List<String> args) {
+        String format = option(args, "--format", false);
+        if (format != null && !List.of("text", "json", "markdown").contains(format)) {
+            throw new UsageException("--format is text, json or markdown, not '" + format + "'");
+        }
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
+        GapReport report = GapReport.of(policy, against);
+        if ("json".equals(format)) {
+            out.println(toJson(report.toMap()));
+        } else if ("markdown".equals(format)) {
+            out.print(report.markdown(gapCommand(policy, against)));
+        } else {
+            report.lines().forEach(out::println);
+        }
+        return report.any() ? 1 : 0;
+    }
+
+    /** The command that writes the committed gap report, as the report names it. */
+    static String gapCommand(String policy, String against) {
+        return "bin/privacy-rules lint --policy " + policy + " --against " + against + " --format markdown";
+    }
+
+    // ---- doc --------------------------------------------------------------------------------
+
+    /** doc: the pack as a readable document, Markdown (the default) or HTML, on stdout or in --out. */
+    private int doc(List<String> args) {
+        String policy = option(args, "--policy", true);
+        String formatText = option(args, "--format", false);
+        String outFile = option(args, "--out", false);
+        PackDoc.Format format = formatText == null ? PackDoc.Format.MARKDOWN : PackDoc.Format.of(formatText);
+        if (format == null) {
+            throw new UsageException("--format is markdown or html, not '" + formatText + "'");
+        }
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
+        String text = PackDoc.render(LoadedPack.load(policy), format);
+        if (outFile == null) {
+            out.print(text);
+            out.flush();
+            return 0;
+        }
+        try {
+            Files.writeString(Path.of(outFile), text, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            err.println("error: " + outFile + ": cannot write the document: " + e.getClass().getSimpleName());
+            return 2;
+        }
+        out.println("doc: " + outFile);
+        return 0;
     }
 
     // ---- diff -------------------------------------------------------------------------------
@@ -457,6 +581,16 @@ public final class Main {
     }
 
     // ---- options ----------------------------------------------------------------------------
+
+    /** Every value of an option that may be given more than once; at least one is required. */
+    private static List<String> options(List<String> args, String name) {
+        List<String> values = new ArrayList<>();
+        values.add(option(args, name, true));
+        while (args.contains(name)) {
+            values.add(option(args, name, true));
+        }
+        return values;
+    }
 
     private static String option(List<String> args, String name, boolean required) {
         int i = args.indexOf(name);

@@ -41,6 +41,11 @@ public final class PackCoverage {
      */
     public record Report(double clausePercent, double rulePercent, Integer minimum, List<String> uncovered, String summary) {
         /**
+         * @param clausePercent covered clauses, in percent
+         * @param rulePercent   covered rules, in percent
+         * @param minimum       the pack's {@code coverage.minimum}, or null when it sets none
+         * @param uncovered     one line per uncovered clause or rule
+         * @param summary       the one-line summary
          * @throws NullPointerException if a list or the summary is null
          */
         public Report {
@@ -48,7 +53,12 @@ public final class PackCoverage {
             Objects.requireNonNull(summary, "summary");
         }
 
-        /** True when both clause and rule coverage reach {@code minimum} percent. */
+        /**
+         * True when both clause and rule coverage reach {@code minimum} percent.
+         *
+         * @param minimum a percentage from 0 to 100
+         * @return whether both clause and rule coverage reach it
+         */
         public boolean meets(double minimum) {
             return clausePercent + 1e-9 >= minimum && rulePercent + 1e-9 >= minimum;
         }
@@ -58,6 +68,9 @@ public final class PackCoverage {
      * Runs the scenarios at each of {@code fileOrDirs} against the pack at {@code policy} (a folder
      * or {@code classpath:NAME}) and measures their coverage. Scenarios that fail still count.
      *
+     * @param policy     a pack folder, or {@code classpath:NAME}
+     * @param fileOrDirs scenario files or folders
+     * @return the coverage
      * @throws NullPointerException                 if an argument is null
      * @throws io.privacyrules.PolicyLoadException if the pack does not load
      */
@@ -79,6 +92,9 @@ public final class PackCoverage {
     /**
      * Fails unless the scenarios reach the pack's {@code coverage.minimum}.
      *
+     * @param policy     a pack folder, or {@code classpath:NAME}
+     * @param fileOrDirs scenario files or folders
+     * @return the coverage, when it reaches the minimum
      * @throws AssertionFailedError if coverage is below the minimum (listing what is uncovered), or
      *                              if the pack sets no {@code coverage.minimum}
      * @throws NullPointerException if an argument is null
@@ -95,6 +111,10 @@ public final class PackCoverage {
     /**
      * Fails unless the scenarios reach {@code minimum} percent of clause and of rule coverage.
      *
+     * @param minimum    a percentage from 0 to 100
+     * @param policy     a pack folder, or {@code classpath:NAME}
+     * @param fileOrDirs scenario files or folders
+     * @return the coverage, when it reaches the minimum
      * @throws IllegalArgumentException if {@code minimum} is not between 0 and 100
      * @throws AssertionFailedError     if coverage is below it, listing what is uncovered
      * @throws NullPointerException     if an argument is null

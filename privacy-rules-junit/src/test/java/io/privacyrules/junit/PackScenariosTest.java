@@ -46,4 +46,32 @@ class PackScenariosTest {
         assertTrue(e.getMessage().contains("expected deny, got permit"), e.getMessage());
         assertTrue(tests.get(1).getTestSourceUri().orElseThrow().toString().endsWith("wrong.yaml?line=5"));
     }
+
+    @Test
+    void nothingPassesByTestingNothing(@TempDir Path dir) throws Throwable {
+        Files.writeString(dir.resolve("empty.yaml"), "scenarios: []\n");
+        Files.createDirectory(dir.resolve("none"));
+        List<DynamicNode> nodes = PackScenarios.of("classpath:bmw-connected-drive-cn",
+                dir.resolve("empty.yaml").toString(), dir.resolve("none").toString(), dir.resolve("gone").toString()).toList();
+        assertEquals(3, nodes.size());
+        List<DynamicTest> tests = List.of(
+                (DynamicTest) ((DynamicContainer) nodes.get(0)).getChildren().findFirst().orElseThrow(),
+                (DynamicTest) nodes.get(1), (DynamicTest) nodes.get(2));
+        List<String> messages = new java.util.ArrayList<>();
+        for (DynamicTest t : tests) {
+            messages.add(assertThrows(AssertionFailedError.class, () -> t.getExecutable().execute()).getMessage());
+        }
+        assertTrue(messages.get(0).contains("empty.yaml:1:12: the file lists no scenarios"), messages.get(0));
+        assertEquals("no scenario files (.yaml, .yml) in the folder " + dir.resolve("none"), messages.get(1));
+        assertTrue(messages.get(2).startsWith("no such file or folder: " + dir.resolve("gone")), messages.get(2));
+    }
+
+    @Test
+    void noPathOrANullPathIsMisuse() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackScenarios.of("classpath:bmw-connected-drive-cn"));
+        assertEquals("fileOrDirs must name at least one scenario file or folder", e.getMessage());
+        assertEquals("fileOrDirs[1]", assertThrows(NullPointerException.class,
+                () -> PackScenarios.of("classpath:bmw-connected-drive-cn", SCENARIOS, null)).getMessage());
+    }
 }

@@ -82,6 +82,11 @@ public final class Verdict {
     }
 
     /** The rule whose consequence runs now, or null. */
+    /** The id of the pack deciding, for the reasons it gives. */
+    public String packId() {
+        return pack.info().id();
+    }
+
     public RuleMeta current() {
         return current;
     }

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Decides requests against one compiled pack. Immutable and thread-safe: every decision runs in
  * its own short-lived KieSession over the shared KieBase.
  */
-public final class Engine {
+public final class Engine implements Decider {
     private static final Logger LOG = LoggerFactory.getLogger("io.privacyrules.engine");
     /** Most rule firings one decision may take before it is cut off as an internal error. */
     static final int MAX_FIRINGS = 10_000;
@@ -58,8 +58,19 @@ public final class Engine {
         this.obligationOrder = List.copyOf(pack.obligations().values());
     }
 
+    @Override
     public PolicyInfo info() {
         return pack.info();
+    }
+
+    @Override
+    public Engine primary() {
+        return this;
+    }
+
+    @Override
+    public List<Engine> engines() {
+        return List.of(this);
     }
 
     public Pack pack() {
@@ -130,14 +141,14 @@ public final class Engine {
         String message = rule != null
                 ? "Rule " + rule.id() + " (clause " + rule.clause() + ") failed while deciding; the safe answer is given."
                 : "The decision could not be completed; the safe answer is given.";
-        return new Reason("internal-error", rule != null ? rule.clause() : pack.defaults().denyClause(), message, ENGINE_RULE);
+        return new Reason("internal-error", rule != null ? rule.clause() : pack.defaults().denyClause(), message, ENGINE_RULE, pack.info().id());
     }
 
     private List<Reason> invalidReasons(List<String> problems) {
         String clause = pack.defaults().invalidClause();
         List<Reason> reasons = new ArrayList<>(problems.size());
         for (String p : problems) {
-            reasons.add(new Reason("invalid-request", clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE));
+            reasons.add(new Reason("invalid-request", clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE, pack.info().id()));
         }
         return reasons;
     }
@@ -180,7 +191,7 @@ public final class Engine {
     private RightsDecision assembleRights(Verdict v, Pack.RightDef right, LocalDate received) {
         if (v.answers().isEmpty()) {
             return refused(List.of(new Reason("no-rule-answered", right.clause(),
-                    "No rule of the pack answers a request to exercise " + right.id() + ".", ENGINE_RULE)));
+                    "No rule of the pack answers a request to exercise " + right.id() + ".", ENGINE_RULE, pack.info().id())));
         }
         int first = v.answers().stream().mapToInt(Verdict.Answer::step).min().getAsInt();
         List<Verdict.Answer> decisive = v.answers().stream().filter(a -> a.step() == first).toList();
@@ -190,7 +201,7 @@ public final class Engine {
         List<Reason> reasons = new ArrayList<>();
         decisive.stream().filter(a -> a.outcome().equals(outcome.id()))
                 .sorted(Comparator.comparingInt((Verdict.Answer a) -> a.rule().ordinal()).thenComparing(Verdict.Answer::clause))
-                .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id())));
+                .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id(), pack.info().id())));
         LocalDate respondBy = null;
         if (outcome != Outcome.VERIFY_IDENTITY) {
             if (right.workingDays()) {
@@ -200,7 +211,7 @@ public final class Engine {
                     reasons.add(new Reason("calendar-incomplete", right.clause(), "The working-day calendar "
                             + pack.rights().calendar().id() + " does not list the holidays and make-up working days of "
                             + "every year the deadline crosses; there only weekends were skipped, so the true deadline "
-                            + "may differ by a few days.", ENGINE_RULE));
+                            + "may differ by a few days.", ENGINE_RULE, pack.info().id()));
                 }
             } else {
                 respondBy = received.plus(right.within());
@@ -260,11 +271,11 @@ public final class Engine {
         List<Verdict.Keep> chosen = retains.isEmpty() ? v.keeps() : retains;
         if (chosen.isEmpty()) {
             return retained(List.of(new Reason("no-disposal-rule", pack.defaults().denyClause(),
-                    "No rule of the pack says the record may be disposed of, so it is kept.", ENGINE_RULE)));
+                    "No rule of the pack says the record may be disposed of, so it is kept.", ENGINE_RULE, pack.info().id())));
         }
         List<Reason> reasons = chosen.stream()
                 .sorted(Comparator.comparingInt((Verdict.Keep k) -> k.rule().ordinal()).thenComparing(Verdict.Keep::code))
-                .map(k -> new Reason(k.code(), k.clause(), k.message(), k.rule().id()))
+                .map(k -> new Reason(k.code(), k.clause(), k.message(), k.rule().id(), pack.info().id()))
                 .toList();
         if (retains.isEmpty()) {
             return new RetentionDecision(RetentionAction.DISPOSE, null, reasons, pack.info());
@@ -282,7 +293,7 @@ public final class Engine {
         }
         if (v.permits().isEmpty()) {
             Pack.Defaults d = pack.defaults();
-            return new Decision(Effect.DENY, List.of(new Reason(d.denyCode(), d.denyClause(), v.render(d.denyMessage()), ENGINE_RULE)),
+            return new Decision(Effect.DENY, List.of(new Reason(d.denyCode(), d.denyClause(), v.render(d.denyMessage()), ENGINE_RULE, pack.info().id())),
                     List.of(), pack.info());
         }
         List<Obligation> obligations = new ArrayList<>(v.obligations().size());
@@ -303,7 +314,7 @@ public final class Engine {
         }
         List<Reason> out = new ArrayList<>(sorted.size());
         for (Verdict.Said s : sorted) {
-            out.add(new Reason(s.code(), s.rule().clause(), v.render(s.message()), s.rule().id()));
+            out.add(new Reason(s.code(), s.rule().clause(), v.render(s.message()), s.rule().id(), v.packId()));
         }
         return out;
     }

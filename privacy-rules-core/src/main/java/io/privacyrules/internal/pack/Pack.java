@@ -27,7 +27,8 @@ public record Pack(
         List<DrlSource> drl,
         Rights rights,
         Retention retention,
-        Authoring authoring) {
+        Authoring authoring,
+        Dpv dpv) {
 
     public record ActionDef(String id, String description, boolean requiresRecipient) {
     }
@@ -134,5 +135,52 @@ public record Pack(
 
     /** The operator (ownership, VIII.2), its department responsible for personal information and contact (VIII.5). */
     public record Controller(String name, String department, String contact) {
+    }
+
+    /**
+     * The W3C Data Privacy Vocabulary terms the pack maps its declarations to ({@code dpv:} of an
+     * action, basis, category, recipient, purpose, obligation or right), each map from id to term
+     * in the pack's order. Only declarations with a {@code dpv:} are present. None of it changes a
+     * decision.
+     */
+    public record Dpv(Map<String, String> actions, Map<String, String> bases, Map<String, String> categories,
+                      Map<String, String> recipients, Map<String, String> purposes, Map<String, String> obligations,
+                      Map<String, String> rights) {
+        public static final Dpv NONE = new Dpv(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+        /** The sections that may carry a term, as named in policy.yaml (rights: {@code rights.requests}). */
+        public static final List<String> SECTIONS = List.of("actions", "bases", "categories", "recipients", "purposes",
+                "obligations", "rights");
+
+        /** From the loader's section → (id → term) maps, keeping their order. */
+        public static Dpv of(Map<String, Map<String, String>> bySection) {
+            java.util.function.Function<String, Map<String, String>> get = s -> java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(bySection.getOrDefault(s, Map.of())));
+            return new Dpv(get.apply("actions"), get.apply("bases"), get.apply("categories"), get.apply("recipients"),
+                    get.apply("purposes"), get.apply("obligations"), get.apply("rights"));
+        }
+
+        /** The map of one of {@link #SECTIONS}. */
+        public Map<String, String> section(String section) {
+            return switch (section) {
+                case "actions" -> actions;
+                case "bases" -> bases;
+                case "categories" -> categories;
+                case "recipients" -> recipients;
+                case "purposes" -> purposes;
+                case "obligations" -> obligations;
+                case "rights" -> rights;
+                default -> throw new IllegalArgumentException("no DPV terms in section " + section);
+            };
+        }
+
+        /** The term of {@code id} in {@code section}, or null (also for a null id). */
+        public String term(String section, String id) {
+            return id == null ? null : section(section).get(id);
+        }
+
+        public boolean isEmpty() {
+            return SECTIONS.stream().allMatch(s -> section(s).isEmpty());
+        }
     }
 }

@@ -38,19 +38,21 @@ public final class PackLoader {
             "source", "timeZone", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients",
             "purposes", "obligations", "drl", "rules", "rights", "retention", "calendars",
             "implements", "lint", "coverage", "controller");
-    public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient");
-    public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive");
-    public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location");
+    public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient", "dpv");
+    /** The keys of a legal basis written as a mapping; a basis may also be a plain description. */
+    public static final Set<String> BASIS_KEYS = Set.of("description", "dpv");
+    public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive", "dpv");
+    public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location", "dpv");
     public static final Set<String> PURPOSE_KEYS = Set.of("clause", "description", "basis", "actions", "data",
-            "dataOf", "requires");
-    public static final Set<String> OBLIGATION_KEYS = Set.of("clause", "description");
+            "dataOf", "requires", "dpv");
+    public static final Set<String> OBLIGATION_KEYS = Set.of("clause", "description", "dpv");
     public static final Set<String> CHILDREN_KEYS = Set.of("under", "clause");
     public static final Set<String> DEFAULTS_KEYS = Set.of("deny", "invalidRequest");
     public static final Set<String> DEFAULT_DENY_KEYS = Set.of("clause", "code", "message");
     public static final Set<String> INVALID_KEYS = Set.of("clause");
     public static final Set<String> RIGHTS_KEYS = Set.of("calendar", "requests", "refusalGrounds",
             "unreasonableGrounds", "erasureGrounds");
-    public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations");
+    public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations", "dpv");
     public static final Set<String> UNREASONABLE_KEYS = Set.of("clause", "grounds");
     public static final Set<String> RETENTION_KEYS = Set.of("statutoryPeriods", "untilServiceLifeEnds");
     public static final Set<String> STATUTORY_KEYS = Set.of("clause", "data", "after", "period");
@@ -68,11 +70,19 @@ public final class PackLoader {
 
     private static final Pattern DRL_PATH = Pattern.compile("[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\\.drl");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    /**
+     * A W3C DPV term as a compact IRI: a lower-case prefix ({@code dpv}, {@code pd} or another),
+     * a colon, and a term starting with an upper-case letter: {@code dpv:ServiceProvision}.
+     */
+    public static final Pattern DPV_TERM = Pattern.compile("[a-z][a-z0-9-]*:[A-Z][A-Za-z0-9]*");
+    private static final int DPV_TERM_MAX = 128;
 
     private final PackSource source;
     private final Problems problems;
     private final String file;
     private final Map<String, String> clauses = new LinkedHashMap<>();
+    /** The dpv: terms read so far: section → (id → term). */
+    private final Map<String, Map<String, String>> dpv = new LinkedHashMap<>();
 
     private PackLoader(PackSource source, Problems problems) {
         this.source = source;
@@ -144,7 +154,7 @@ public final class PackLoader {
         PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
                 nn(title), jurisdiction == null ? "ZZ" : jurisdiction, revision(bytes, drl));
         return new Pack(info, zone, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
-                children, defaults, rules, drl, rights, retention, authoring);
+                children, defaults, rules, drl, rights, retention, authoring, Pack.Dpv.of(dpv));
     }
 
     /** 12 hex digits of a SHA-256 over policy.yaml and the DRL files' contents, wherever they were loaded from. */
@@ -216,9 +226,18 @@ public final class PackLoader {
         }
         for (Node.Entry e : f.entries().values()) {
             if (checkId(e.key(), e.keyAt(), "legal basis")) {
-                String d = e.value() instanceof Node.ScalarNode s && s.value() instanceof String t ? t : null;
-                if (d == null) {
-                    problems.add(e.value().at(), "legal basis " + e.key() + " needs a description (text)", "");
+                String d;
+                if (e.value() instanceof Node.MapNode) {
+                    // The long form: {description: ..., dpv: ...}.
+                    Fields b = Fields.of(e.value(), problems, "legal basis " + e.key(), BASIS_KEYS);
+                    d = b.text("description", true);
+                    dpv(b, "bases", e.key());
+                } else {
+                    d = e.value() instanceof Node.ScalarNode s && s.value() instanceof String t ? t : null;
+                    if (d == null) {
+                        problems.add(e.value().at(), "legal basis " + e.key() + " needs a description (text)",
+                                "write the description, or {description: ..., dpv: ...}");
+                    }
                 }
                 out.put(e.key(), nn(d));
             }
@@ -269,6 +288,7 @@ public final class PackLoader {
                 continue;
             }
             Fields p = Fields.of(e.value(), problems, "purpose " + e.key(), PURPOSE_KEYS);
+            dpv(p, "purposes", e.key());
             String basis = p.text("basis", true);
             if (basis != null) {
                 reference(basis, p.at("basis"), vocabulary.bases(), "legal basis");
@@ -918,7 +938,11 @@ public final class PackLoader {
         }
         for (Node.Entry e : f.entries().values()) {
             if (checkId(e.key(), e.keyAt(), noun)) {
-                reader.read(e.key(), Fields.of(e.value(), problems, noun + " " + e.key(), keys));
+                Fields fields = Fields.of(e.value(), problems, noun + " " + e.key(), keys);
+                reader.read(e.key(), fields);
+                if (keys.contains("dpv")) { // actions, categories, recipients, obligations, rights.requests
+                    dpv(fields, section.equals("requests") ? "rights" : section, e.key());
+                }
             }
         }
     }
@@ -989,6 +1013,21 @@ public final class PackLoader {
             return null;
         }
         return c;
+    }
+
+    /** Reads the optional {@code dpv:} term of a declaration; a malformed term is a problem at its value. */
+    private void dpv(Fields f, String section, String id) {
+        String term = f.text("dpv", false);
+        if (term == null) {
+            return;
+        }
+        if (term.length() > DPV_TERM_MAX || !DPV_TERM.matcher(term).matches()) {
+            f.problem("dpv", "'" + shorten(term) + "' is not a DPV term",
+                    "write a lower-case prefix, ':' and a term starting with an upper-case letter,"
+                            + " for example dpv:ServiceProvision or pd:TelephoneNumber");
+            return;
+        }
+        dpv.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(id, term);
     }
 
     private LocalDate date(Fields f, String key) {

@@ -183,7 +183,11 @@ public final class ScenarioRunner {
         }
         List<Case> cases = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
-        for (Node item : top.list("scenarios", true)) {
+        List<Node> items = top.list("scenarios", true);
+        if (items.isEmpty() && top.node("scenarios") instanceof Node.ListNode) {
+            top.problem("scenarios", "the file lists no scenarios", "a file that tests nothing would pass silently; add a scenario or delete the file");
+        }
+        for (Node item : items) {
             Fields s = Fields.of(item, problems, "a scenario", SCENARIO_KEYS);
             String name = s.text("name", true);
             if (name != null && !names.add(name)) {
@@ -212,7 +216,7 @@ public final class ScenarioRunner {
                     ProcessingRequest request = request(s.node("request"), problems);
                     Expect e = expect(s.node("expect"), problems, EXPECT_KEYS, "decision", List.of("permit", "deny"), null);
                     cases.add(new Case(label, line, kind, (engine, trace) -> {
-                        Decision d = trace == null ? engine.decide(request) : EngineAccess.engine(engine).decide(request, trace);
+                        Decision d = trace == null ? engine.decide(request) : EngineAccess.single(engine).decide(request, trace);
                         return new Answer(compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds()),
                                 d.reasons());
                     }));
@@ -223,7 +227,7 @@ public final class ScenarioRunner {
                             List.of("fulfil", "refuse", "verify-identity"), "respondBy");
                     cases.add(new Case(label, line, kind, (engine, trace) -> {
                         RightsDecision d = trace == null ? engine.decide(request)
-                                : EngineAccess.engine(engine).decide(request, LocalDate.now(engine.clock()), trace);
+                                : EngineAccess.single(engine).decide(request, LocalDate.now(engine.clock()), trace);
                         return new Answer(compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(),
                                 d.obligationIds()), d.reasons());
                     }));
@@ -234,7 +238,7 @@ public final class ScenarioRunner {
                             List.of("retain", "dispose"), "until");
                     cases.add(new Case(label, line, kind, (engine, trace) -> {
                         RetentionDecision d = trace == null ? engine.decide(query)
-                                : EngineAccess.engine(engine).decide(query, LocalDate.now(engine.clock()), trace);
+                                : EngineAccess.single(engine).decide(query, LocalDate.now(engine.clock()), trace);
                         return new Answer(compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of()),
                                 d.reasons());
                     }));

@@ -25,6 +25,7 @@ class SchemaInStepTest {
         Map<String, Set<String>> loader = new java.util.LinkedHashMap<>();
         loader.put("pack", PackLoader.TOP_KEYS);
         loader.put("action", PackLoader.ACTION_KEYS);
+        loader.put("basis", PackLoader.BASIS_KEYS);
         loader.put("category", PackLoader.CATEGORY_KEYS);
         loader.put("recipient", PackLoader.RECIPIENT_KEYS);
         loader.put("purpose", PackLoader.PURPOSE_KEYS);

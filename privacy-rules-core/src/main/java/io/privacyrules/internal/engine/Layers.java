@@ -1,0 +1,241 @@
+package io.privacyrules.internal.engine;
+
+import io.privacyrules.Decision;
+import io.privacyrules.Effect;
+import io.privacyrules.Obligation;
+import io.privacyrules.Outcome;
+import io.privacyrules.PolicyInfo;
+import io.privacyrules.ProcessingRequest;
+import io.privacyrules.Reason;
+import io.privacyrules.RetentionAction;
+import io.privacyrules.RetentionDecision;
+import io.privacyrules.RetentionQuery;
+import io.privacyrules.RightsDecision;
+import io.privacyrules.RightsRequest;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Several packs deciding together: a company's policy and the law it lives under, say. Requests
+ * are written in the first pack's identifiers; every other layer sees them through a
+ * {@link Translation}. How the answers combine:
+ * <ul>
+ *   <li>processing: deny overrides across layers. A request is permitted only when every layer
+ *       permits it; the reasons of a deny are every denying layer's, those of a permit every
+ *       layer's; the obligations are the union, in layer order.</li>
+ *   <li>data-subject requests: the controller is bound by each layer, so the request is fulfilled
+ *       when any layer that declares rights fulfils it (by the earliest day any of them sets), the
+ *       identity is verified first when any of them asks, and it is refused only when all refuse.
+ *       An invalid request or a failing rule in any layer refuses, as in one pack.</li>
+ *   <li>retention: a deletion cannot be undone, so the record is retained when any layer that
+ *       answers retains it, until the latest day; a layer in which no rule answers is not asked.</li>
+ * </ul>
+ * Every reason names its pack. Immutable and thread-safe.
+ */
+public final class Layers implements Decider {
+    private final List<Engine> engines;
+    /** {@code translations.get(i)} is for {@code engines.get(i + 1)}. */
+    private final List<Translation> translations;
+    private final PolicyInfo info;
+
+    public Layers(List<Engine> engines, List<Translation> translations) {
+        if (engines.size() < 2 || translations.size() != engines.size() - 1) {
+            throw new IllegalArgumentException("layers need two engines or more and a translation for each but the first");
+        }
+        this.engines = List.copyOf(engines);
+        this.translations = List.copyOf(translations);
+        this.info = combined(this.engines);
+    }
+
+    /** One identification of all layers: ids and versions joined with '+', the latest effective day. */
+    static PolicyInfo combined(List<Engine> engines) {
+        List<PolicyInfo> all = engines.stream().map(Engine::info).toList();
+        String join = "+";
+        return new PolicyInfo(all.stream().map(PolicyInfo::id).collect(Collectors.joining(join)),
+                all.stream().map(PolicyInfo::version).collect(Collectors.joining(join)),
+                all.stream().map(PolicyInfo::effective).max(Comparator.naturalOrder()).orElseThrow(),
+                all.stream().map(PolicyInfo::title).collect(Collectors.joining(", under ")),
+                all.get(0).jurisdiction(),
+                all.stream().map(PolicyInfo::revision).collect(Collectors.joining(join)));
+    }
+
+    @Override
+    public PolicyInfo info() {
+        return info;
+    }
+
+    @Override
+    public Engine primary() {
+        return engines.get(0);
+    }
+
+    @Override
+    public List<Engine> engines() {
+        return engines;
+    }
+
+    /** The translation into layer {@code i} (from 1). */
+    public Translation translation(int i) {
+        return translations.get(i - 1);
+    }
+
+    // ---- processing -----------------------------------------------------------------------------
+
+    @Override
+    public Decision decide(ProcessingRequest request) {
+        try {
+            Decision first = primary().decide(request);
+            if (isError(first.reasons())) {
+                return new Decision(first.effect(), first.reasons(), first.obligations(), info);
+            }
+            List<Decision> all = new ArrayList<>(engines.size());
+            all.add(first);
+            for (int i = 1; i < engines.size(); i++) {
+                all.add(engines.get(i).decide(translations.get(i - 1).translate(request)));
+            }
+            return combine(all);
+        } catch (RuntimeException e) {
+            return new Decision(Effect.DENY, List.of(failure()), List.of(), info);
+        }
+    }
+
+    private Decision combine(List<Decision> all) {
+        List<Reason> reasons = new ArrayList<>();
+        if (all.stream().anyMatch(d -> !d.permitted())) {
+            all.stream().filter(d -> !d.permitted()).forEach(d -> reasons.addAll(d.reasons()));
+            return new Decision(Effect.DENY, reasons, List.of(), info);
+        }
+        Map<String, Obligation> obligations = new LinkedHashMap<>();
+        for (Decision d : all) {
+            reasons.addAll(d.reasons());
+            d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o));
+        }
+        return new Decision(Effect.PERMIT, reasons, List.copyOf(obligations.values()), info);
+    }
+
+    // ---- data-subject requests ------------------------------------------------------------------
+
+    @Override
+    public RightsDecision decide(RightsRequest request, LocalDate today) {
+        try {
+            RightsDecision first = primary().decide(request, today);
+            if (isError(first.reasons())) {
+                return relabel(first);
+            }
+            List<RightsDecision> speaking = new ArrayList<>();
+            if (!primary().pack().rights().requests().isEmpty()) {
+                speaking.add(first);
+            }
+            for (int i = 1; i < engines.size(); i++) {
+                Translation t = translations.get(i - 1);
+                if (t.targetDecidesRights()) {
+                    RightsDecision d = engines.get(i).decide(t.translate(request), today);
+                    if (isError(d.reasons())) {
+                        return relabel(d);
+                    }
+                    speaking.add(d);
+                }
+            }
+            if (speaking.isEmpty()) {
+                return relabel(first);
+            }
+            return combineRights(speaking);
+        } catch (RuntimeException e) {
+            return new RightsDecision(Outcome.REFUSE, null, List.of(failure()), List.of(), info);
+        }
+    }
+
+    private RightsDecision combineRights(List<RightsDecision> speaking) {
+        Outcome chosen;
+        if (speaking.stream().allMatch(d -> d.outcome() == Outcome.REFUSE)) {
+            chosen = Outcome.REFUSE;
+        } else if (speaking.stream().anyMatch(d -> d.outcome() == Outcome.VERIFY_IDENTITY)) {
+            chosen = Outcome.VERIFY_IDENTITY;
+        } else {
+            chosen = Outcome.FULFIL;
+        }
+        List<RightsDecision> deciding = speaking.stream().filter(d -> d.outcome() == chosen).toList();
+        List<Reason> reasons = new ArrayList<>();
+        deciding.forEach(d -> reasons.addAll(d.reasons()));
+        LocalDate respondBy = null;
+        if (chosen != Outcome.VERIFY_IDENTITY) {
+            respondBy = deciding.stream().map(RightsDecision::respondBy).filter(Objects::nonNull)
+                    .min(Comparator.naturalOrder()).orElse(null);
+        }
+        Map<String, Obligation> obligations = new LinkedHashMap<>();
+        if (chosen == Outcome.FULFIL) {
+            deciding.forEach(d -> d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o)));
+        }
+        return new RightsDecision(chosen, respondBy, reasons, List.copyOf(obligations.values()), info);
+    }
+
+    private RightsDecision relabel(RightsDecision d) {
+        return new RightsDecision(d.outcome(), d.respondBy(), d.reasons(), d.obligations(), info);
+    }
+
+    // ---- retention ------------------------------------------------------------------------------
+
+    @Override
+    public RetentionDecision decide(RetentionQuery query, LocalDate today) {
+        try {
+            RetentionDecision first = primary().decide(query, today);
+            if (isError(first.reasons())) {
+                return new RetentionDecision(first.action(), first.until(), first.reasons(), info);
+            }
+            List<RetentionDecision> speaking = new ArrayList<>();
+            if (!silent(first)) {
+                speaking.add(first);
+            }
+            for (int i = 1; i < engines.size(); i++) {
+                RetentionDecision d = engines.get(i).decide(translations.get(i - 1).translate(query), today);
+                if (isError(d.reasons())) {
+                    return new RetentionDecision(d.action(), d.until(), d.reasons(), info);
+                }
+                if (!silent(d)) {
+                    speaking.add(d);
+                }
+            }
+            if (speaking.isEmpty()) {
+                return new RetentionDecision(first.action(), first.until(), first.reasons(), info);
+            }
+            List<RetentionDecision> retains = speaking.stream().filter(d -> !d.dispose()).toList();
+            List<Reason> reasons = new ArrayList<>();
+            if (retains.isEmpty()) {
+                speaking.forEach(d -> reasons.addAll(d.reasons()));
+                return new RetentionDecision(RetentionAction.DISPOSE, null, reasons, info);
+            }
+            retains.forEach(d -> reasons.addAll(d.reasons()));
+            LocalDate until = retains.stream().anyMatch(d -> d.until() == null) ? null
+                    : retains.stream().map(RetentionDecision::until).max(Comparator.naturalOrder()).orElse(null);
+            return new RetentionDecision(RetentionAction.RETAIN, until, reasons, info);
+        } catch (RuntimeException e) {
+            return new RetentionDecision(RetentionAction.RETAIN, null, List.of(failure()), info);
+        }
+    }
+
+    /** No rule of the layer answered: it has nothing to say about retention. */
+    private static boolean silent(RetentionDecision d) {
+        return d.reasons().size() == 1 && d.reasons().get(0).code().equals("no-disposal-rule");
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------
+
+    private static final Set<String> ERRORS = Set.of("invalid-request", "internal-error");
+
+    private static boolean isError(List<Reason> reasons) {
+        return reasons.stream().anyMatch(r -> ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE));
+    }
+
+    private Reason failure() {
+        Engine p = primary();
+        return new Reason("internal-error", p.pack().defaults().denyClause(),
+                "The layers could not be combined; the safe answer is given.", Engine.ENGINE_RULE, p.info().id());
+    }
+}

@@ -1,0 +1,298 @@
+package io.privacyrules.internal.engine;
+
+import io.privacyrules.Consent;
+import io.privacyrules.ProcessingRequest;
+import io.privacyrules.RetentionQuery;
+import io.privacyrules.RightsRequest;
+import io.privacyrules.Subject;
+import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.Suggest;
+import io.privacyrules.internal.pack.Pack;
+import io.privacyrules.internal.pack.PackSource;
+import io.privacyrules.internal.yaml.Fields;
+import io.privacyrules.internal.yaml.Location;
+import io.privacyrules.internal.yaml.Node;
+import io.privacyrules.internal.yaml.YamlReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How requests written in one pack's identifiers read in another pack's: the first pack's map file
+ * {@code maps/<other-pack-id>.yaml}, or the identity where the file does not list an id. Built
+ * once, when layers are loaded, and checked to be total: every action, purpose, category and
+ * recipient of the source pack (and, when both packs declare rights, every right and ground) has
+ * a counterpart declared in the target pack, or the load fails.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Translation {
+    /** The keys of a map file. */
+    static final Set<String> KEYS = Set.of("map", "actions", "purposes", "categories", "recipients", "rights",
+            "refusalGrounds", "erasureGrounds");
+
+    private final Pack source;
+    private final Pack target;
+    private final Map<String, String> actions;
+    private final Map<String, String> purposes;
+    private final Map<String, String> categories;
+    private final Map<String, String> recipients;
+    private final Map<String, String> rights;
+    /** Source ground to target ground; a null value means the target knows no such ground. */
+    private final Map<String, String> refusalGrounds;
+    private final Map<String, String> erasureGrounds;
+
+    private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections) {
+        this.source = source;
+        this.target = target;
+        this.actions = sections.get("actions");
+        this.purposes = sections.get("purposes");
+        this.categories = sections.get("categories");
+        this.recipients = sections.get("recipients");
+        this.rights = sections.get("rights");
+        this.refusalGrounds = sections.get("refusalGrounds");
+        this.erasureGrounds = sections.get("erasureGrounds");
+    }
+
+    /** The path of the map from a pack onto the pack {@code targetId}, relative to the pack's folder. */
+    public static String file(String targetId) {
+        return "maps/" + targetId + ".yaml";
+    }
+
+    /**
+     * Reads and checks the map from {@code source} (found through {@code from}) onto {@code target}.
+     * Returns null when there are problems, each added to {@code problems}.
+     */
+    public static Translation load(PackSource from, Pack source, Pack target, Problems problems) {
+        String relative = file(target.info().id());
+        String display = from.display(relative);
+        int before = problems.size();
+        Map<String, Map<String, String>> sections = new HashMap<>();
+        Map<String, Map<String, Location>> where = new HashMap<>();
+        for (String s : KEYS) {
+            if (!s.equals("map")) {
+                sections.put(s, new LinkedHashMap<>());
+                where.put(s, new HashMap<>());
+            }
+        }
+        Location fileAt = new Location(display, 1, 1);
+        byte[] bytes;
+        try {
+            bytes = from.read(relative, YamlReader.MAX_BYTES);
+        } catch (IOException e) {
+            problems.add(Location.of(display), "cannot read the file: " + e.getClass().getSimpleName(), "");
+            return null;
+        }
+        boolean present = bytes != null;
+        if (present) {
+            if (bytes.length > YamlReader.MAX_BYTES) {
+                problems.add(Location.of(display), "the file is larger than " + YamlReader.MAX_BYTES + " bytes", "");
+                return null;
+            }
+            Node root = YamlReader.read(display, bytes, problems);
+            if (root == null) {
+                return null;
+            }
+            Fields top = Fields.of(root, problems, "the map", KEYS);
+            String onto = top.text("map", true);
+            if (onto != null && !onto.equals(target.info().id())) {
+                top.problem("map", "this file maps onto '" + onto + "', but it is read for pack '" + target.info().id() + "'",
+                        "write map: " + target.info().id() + ", or rename the file to " + file(onto));
+            }
+            for (String s : sections.keySet()) {
+                if (top.has(s)) {
+                    read(top, s, sections.get(s), where.get(s), problems);
+                }
+            }
+        }
+        String hint = present ? "" : " (create " + relative + " in pack " + source.info().id() + ")";
+        check(sections.get("actions"), where.get("actions"), source.actions().keySet(), target.actions().keySet(),
+                "action", "actions", false, fileAt, hint, target.info().id(), problems);
+        check(sections.get("purposes"), where.get("purposes"), source.purposes().keySet(), target.purposes().keySet(),
+                "purpose", "purposes", false, fileAt, hint, target.info().id(), problems);
+        check(sections.get("categories"), where.get("categories"), source.categories().keySet(),
+                target.categories().keySet(), "data category", "categories", false, fileAt, hint, target.info().id(), problems);
+        check(sections.get("recipients"), where.get("recipients"), source.recipients().keySet(),
+                target.recipients().keySet(), "recipient", "recipients", false, fileAt, hint, target.info().id(), problems);
+        Pack.Rights sr = source.rights();
+        Pack.Rights tr = target.rights();
+        boolean bothRights = !sr.requests().isEmpty() && !tr.requests().isEmpty();
+        Set<String> sourceRefusal = new LinkedHashSet<>(sr.refusalGrounds().keySet());
+        sourceRefusal.addAll(sr.unreasonableGrounds());
+        Set<String> targetRefusal = new LinkedHashSet<>(tr.refusalGrounds().keySet());
+        targetRefusal.addAll(tr.unreasonableGrounds());
+        if (bothRights) {
+            check(sections.get("rights"), where.get("rights"), sr.requests().keySet(), tr.requests().keySet(),
+                    "right", "rights", false, fileAt, hint, target.info().id(), problems);
+            check(sections.get("refusalGrounds"), where.get("refusalGrounds"), sourceRefusal, targetRefusal,
+                    "refusal ground", "refusalGrounds", true, fileAt, hint, target.info().id(), problems);
+            check(sections.get("erasureGrounds"), where.get("erasureGrounds"), sr.erasureGrounds().keySet(),
+                    tr.erasureGrounds().keySet(), "erasure ground", "erasureGrounds", true, fileAt, hint, target.info().id(), problems);
+        } else {
+            for (String s : List.of("rights", "refusalGrounds", "erasureGrounds")) {
+                for (Location at : where.get(s).values()) {
+                    problems.add(at, s + " are mapped, but " + (sr.requests().isEmpty() ? source.info().id()
+                            : target.info().id()) + " declares no data-subject rights", "remove the " + s + " section");
+                    break;
+                }
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Translation(source, target, sections);
+    }
+
+    private static void read(Fields top, String section, Map<String, String> into, Map<String, Location> where,
+                             Problems problems) {
+        Node node = top.node(section);
+        if (!(node instanceof Node.MapNode m)) {
+            problems.add(node.at(), "'" + section + "' must map ids onto ids", "for example " + section + ": {mine: theirs}");
+            return;
+        }
+        boolean grounds = section.endsWith("Grounds");
+        for (Node.Entry e : m.entries().values()) {
+            if (!Ids.isId(e.key())) {
+                problems.add(e.keyAt(), "'" + e.key() + "' is not an id", "ids are lower-case kebab-case, dotted for categories");
+                continue;
+            }
+            if (e.value() instanceof Node.ScalarNode s && s.value() == null && grounds) {
+                into.put(e.key(), null);
+            } else if (e.value() instanceof Node.ScalarNode s && s.value() instanceof String v && Ids.isId(v)) {
+                into.put(e.key(), v);
+            } else {
+                problems.add(e.value().at(), "'" + e.key() + "' must map onto one id of the other pack",
+                        grounds ? "or ~ when the other pack has no such ground" : "for example " + e.key() + ": their-id");
+                continue;
+            }
+            where.put(e.key(), e.value().at());
+        }
+    }
+
+    private static void check(Map<String, String> map, Map<String, Location> where, Collection<String> sourceIds,
+                              Collection<String> targetIds, String noun, String section, boolean nullable,
+                              Location fileAt, String hint, String onto, Problems problems) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            Location at = where.get(e.getKey());
+            if (!sourceIds.contains(e.getKey())) {
+                problems.add(at, "the mapped " + noun + " '" + e.getKey() + "' is not declared by this pack",
+                        suggest(e.getKey(), sourceIds));
+            } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
+                problems.add(at, noun + " '" + e.getKey() + "' maps onto '" + e.getValue()
+                        + "', which pack " + onto + " does not declare", suggest(e.getValue(), targetIds));
+            }
+        }
+        for (String id : sourceIds) {
+            if (!map.containsKey(id) && !targetIds.contains(id)) {
+                problems.add(fileAt, noun + " '" + id + "' has no counterpart in pack " + onto,
+                        "map it under " + section + ": onto one of " + show(targetIds)
+                                + (nullable ? ", or onto ~ when there is none" : "") + hint);
+            }
+        }
+    }
+
+    private static String suggest(String id, Collection<String> ids) {
+        String near = Suggest.nearest(id, ids);
+        return near == null ? "one of " + show(ids) : "did you mean '" + near + "'?";
+    }
+
+    private static String show(Collection<String> ids) {
+        List<String> l = new ArrayList<>(ids);
+        return l.size() <= 8 ? String.join(", ", l) : String.join(", ", l.subList(0, 8)) + ", ...";
+    }
+
+    /** The target pack. */
+    public Pack target() {
+        return target;
+    }
+
+    private static String to(Map<String, String> map, String id) {
+        return id == null ? null : map.getOrDefault(id, id);
+    }
+
+    /** A distinct, ordered list of the counterparts of {@code ids}, without those that have none. */
+    private static List<String> all(Map<String, String> map, List<String> ids) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            String t = map.containsKey(id) ? map.get(id) : id;
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The request in the target pack's identifiers. The request must be valid for the source
+     * pack. Only the consents that cover the request are carried over: two recipients of the
+     * source may be one recipient of the target, and a consent to one must not stand for the
+     * other. A recipient located outside the source's jurisdiction becomes the destination, so
+     * that the request stays abroad in the target's eyes.
+     */
+    public ProcessingRequest translate(ProcessingRequest r) {
+        String destination = r.destination();
+        if (destination == null) {
+            String home = source.info().jurisdiction();
+            String located = r.recipient() == null ? null : source.recipients().get(r.recipient()).location();
+            destination = located != null && !located.equals(home) ? located : home;
+        }
+        List<Consent> consents = new ArrayList<>();
+        for (Consent c : r.subject().consents()) {
+            if (c.withdrawn() || !covers(c, r)) {
+                continue;
+            }
+            consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+                    false, c.kind()));
+        }
+        Subject s = r.subject();
+        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
+                to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
+                r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, s.guardianConsentKind()));
+    }
+
+    private static boolean covers(Consent c, ProcessingRequest r) {
+        return (c.purpose() == null || c.purpose().equals(r.purpose()))
+                && (c.recipient() == null || c.recipient().equals(r.recipient()))
+                && (c.action() == null || c.action().equals(r.action()));
+    }
+
+    /** True when the target pack declares data-subject rights. */
+    public boolean targetDecidesRights() {
+        return !target.rights().requests().isEmpty();
+    }
+
+    /** The request in the target's identifiers; grounds the target does not know are left out. */
+    public RightsRequest translate(RightsRequest r) {
+        return new RightsRequest(to(rights, r.right()), r.receivedOn(), r.identityVerified(),
+                all(erasureGrounds, r.erasureGrounds()), all(refusalGrounds, r.refusalGrounds()), r.repeated());
+    }
+
+    /**
+     * The query in the target's identifiers. A purpose of the target counts as fulfilled only when
+     * every purpose of the record that maps onto it is fulfilled.
+     */
+    public RetentionQuery translate(RetentionQuery q) {
+        List<String> mapped = all(purposes, q.purposes());
+        List<String> fulfilled = new ArrayList<>();
+        for (String p : mapped) {
+            boolean all = true;
+            for (String src : q.purposes()) {
+                if (p.equals(to(purposes, src)) && !q.purposesFulfilled().contains(src)) {
+                    all = false;
+                }
+            }
+            if (all) {
+                fulfilled.add(p);
+            }
+        }
+        return new RetentionQuery(to(categories, q.data()), mapped, fulfilled, q.contractEndedOn(),
+                q.transactionCompletedOn(), q.vehicleServiceLifeEndedOn(), q.asOf());
+    }
+}

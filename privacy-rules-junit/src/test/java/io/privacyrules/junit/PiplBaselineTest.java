@@ -3,12 +3,16 @@ package io.privacyrules.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.privacyrules.PolicyEngine;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** The PIPL law layer (rules/pipl-baseline) on its own: its scenarios and their coverage. */
+/**
+ * The PIPL law layer (rules/pipl-baseline): its own scenarios and their coverage, and the seed pack
+ * held against it (the seed first, the law second, through the seed's maps/pipl-baseline.yaml).
+ */
 class PiplBaselineTest {
     static final String PACK = "../rules/pipl-baseline";
     static final String SCENARIOS = PACK + "/scenarios";
@@ -16,6 +20,12 @@ class PiplBaselineTest {
     @TestFactory
     Stream<DynamicNode> baselineScenarios() {
         return PackScenarios.of("classpath:pipl-baseline", SCENARIOS);
+    }
+
+    @TestFactory
+    Stream<DynamicNode> seedPackUnderTheBaseline() {
+        PolicyEngine layered = PolicyEngine.layered("classpath:bmw-connected-drive-cn", "classpath:pipl-baseline");
+        return PackScenarios.of(layered, "../rules/bmw-connected-drive-cn/scenarios-pipl");
     }
 
     /** The build fails if the baseline's scenarios drop below the minimum the pack sets (95%). */

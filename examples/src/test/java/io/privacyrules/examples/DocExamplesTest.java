@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * example that drifts from the API fails the build.
  */
 class DocExamplesTest {
-    static final List<Path> PAGES = List.of(Path.of("../README.md"));
+    static final List<Path> PAGES = List.of(Path.of("../README.md"), Path.of("../docs/checking-against-the-law.md"));
     static final Pattern BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir

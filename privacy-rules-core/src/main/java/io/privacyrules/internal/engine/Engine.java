@@ -203,7 +203,7 @@ public final class Engine implements Decider {
                 .sorted(Comparator.comparingInt((Verdict.Answer a) -> a.rule().ordinal()).thenComparing(Verdict.Answer::clause))
                 .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id(), pack.info().id())));
         LocalDate respondBy = null;
-        if (outcome != Outcome.VERIFY_IDENTITY) {
+        if (outcome != Outcome.VERIFY_IDENTITY && right.within() != null) {
             if (right.workingDays()) {
                 boolean[] uncovered = {false};
                 respondBy = pack.rights().calendar().addWorkingDays(received, right.within().getDays(), uncovered);

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  *       permits it; the reasons of a deny are every denying layer's, those of a permit every
  *       layer's; the obligations are the union, in layer order.</li>
  *   <li>data-subject requests: the controller is bound by each layer, so the request is fulfilled
- *       when any layer that declares rights fulfils it (by the earliest day any of them sets), the
+ *       when any layer that declares rights fulfils it (by the earliest day any of them sets for an
+ *       answer, a refusing layer's included), the
  *       identity is verified first when any of them asks, and it is refused only when all refuse.
  *       An invalid request or a failing rule in any layer refuses, as in one pack.</li>
  *   <li>retention: a deletion cannot be undone, so the record is retained when any layer that
@@ -166,7 +167,8 @@ public final class Layers implements Decider {
         deciding.forEach(d -> reasons.addAll(d.reasons()));
         LocalDate respondBy = null;
         if (chosen != Outcome.VERIFY_IDENTITY) {
-            respondBy = deciding.stream().map(RightsDecision::respondBy).filter(Objects::nonNull)
+            // every layer's deadline to answer binds, also that of a layer whose own answer was a refusal
+            respondBy = speaking.stream().map(RightsDecision::respondBy).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
         }
         Map<String, Obligation> obligations = new LinkedHashMap<>();
@@ -194,7 +196,7 @@ public final class Layers implements Decider {
                 speaking.add(first);
             }
             for (int i = 1; i < engines.size(); i++) {
-                RetentionDecision d = engines.get(i).decide(translations.get(i - 1).translate(query), today);
+                RetentionDecision d = engines.get(i).decide(translations.get(i - 1).translate(query, today), today);
                 if (isError(d.reasons())) {
                     return new RetentionDecision(d.action(), d.until(), d.reasons(), info);
                 }

@@ -276,15 +276,23 @@ public final class Translation {
 
     /**
      * The query in the target's identifiers. A purpose of the target counts as fulfilled only when
-     * every purpose of the record that maps onto it is fulfilled.
+     * every purpose of the record that maps onto it is fulfilled. A source purpose that lasts until
+     * the vehicle's service life ends (the source's {@code untilServiceLifeEnds}) counts as
+     * fulfilled once that day has passed, as the source itself decides; the target may know no
+     * such purpose.
      */
-    public RetentionQuery translate(RetentionQuery q) {
+    public RetentionQuery translate(RetentionQuery q, java.time.LocalDate today) {
+        java.time.LocalDate day = q.asOf() != null ? q.asOf() : today;
+        java.time.LocalDate lifeEnded = q.vehicleServiceLifeEndedOn();
+        Set<String> lifePurposes = source.retention().serviceLifePurposes();
         List<String> mapped = all(purposes, q.purposes());
         List<String> fulfilled = new ArrayList<>();
         for (String p : mapped) {
             boolean all = true;
             for (String src : q.purposes()) {
-                if (p.equals(to(purposes, src)) && !q.purposesFulfilled().contains(src)) {
+                boolean done = q.purposesFulfilled().contains(src)
+                        || lifePurposes.contains(src) && lifeEnded != null && day.isAfter(lifeEnded);
+                if (p.equals(to(purposes, src)) && !done) {
                     all = false;
                 }
             }

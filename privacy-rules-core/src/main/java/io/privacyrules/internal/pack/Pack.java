@@ -73,7 +73,8 @@ public record Pack(
     /**
      * A right a subject may exercise.
      *
-     * @param within      the time to respond, after receipt
+     * @param within      the time to respond, after receipt; null when the pack sets none (a law that
+     *                    says only "in a timely manner")
      * @param workingDays true when {@code within} counts working days of the rights calendar
      */
     public record RightDef(String id, String clause, java.time.Period within, boolean workingDays,

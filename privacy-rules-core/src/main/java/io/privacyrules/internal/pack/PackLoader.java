@@ -643,7 +643,7 @@ public final class PackLoader {
         Map<String, Pack.RightDef> requests = new LinkedHashMap<>();
         boolean[] needsCalendar = {false};
         forEachEntry(f, "requests", "right", RIGHT_KEYS, true, (key, r) -> {
-            java.time.Period within = period(r, "respondWithin");
+            java.time.Period within = r.has("respondWithin") ? period(r, "respondWithin") : null;
             String days = r.text("days", false);
             boolean working = false;
             if (days != null) {
@@ -655,6 +655,9 @@ public final class PackLoader {
             }
             if (working && within != null && (within.getYears() != 0 || within.getMonths() != 0)) {
                 r.problem("respondWithin", "working days are counted in days only", "for example P30D");
+            }
+            if (working && !r.has("respondWithin")) {
+                r.problem("days", "days: working needs a respondWithin to count", "add respondWithin: P30D, or remove days");
             }
             if (working && calendarId == null) {
                 needsCalendar[0] = true;
@@ -668,7 +671,7 @@ public final class PackLoader {
                     obls.add((String) o.value());
                 }
             }
-            requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within == null ? java.time.Period.ofDays(1) : within,
+            requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within,
                     working, List.copyOf(obls)));
         });
         if (needsCalendar[0]) {

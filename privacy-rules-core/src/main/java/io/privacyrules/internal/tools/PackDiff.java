@@ -623,12 +623,15 @@ public final class PackDiff {
     /** A deadline in calendar days, roughly: working days count 7/5. */
     private static int days(Pack.RightDef r) {
         Period p = r.within();
+        if (p == null) {
+            return Integer.MAX_VALUE;
+        }
         int d = p.getYears() * 365 + p.getMonths() * 30 + p.getDays();
         return r.workingDays() ? (d * 7 + 4) / 5 : d;
     }
 
     private static String show(Pack.RightDef r) {
-        return r.within() + (r.workingDays() ? " working days" : "");
+        return r.within() == null ? "no set time" : r.within() + (r.workingDays() ? " working days" : "");
     }
 
     private void retention() {

@@ -346,7 +346,8 @@ public final class PackDoc {
                 if (!clause.equals(r.clause())) {
                     continue;
                 }
-                List<Span> s = new ArrayList<>(List.of(c(r.id()), t(": respond within " + period(r.within())
+                List<Span> s = new ArrayList<>(List.of(c(r.id()), t(r.within() == null ? ": no time to respond is set"
+                        : ": respond within " + period(r.within())
                         + (r.workingDays() ? " working days" : r.within().getYears() == 0 && r.within().getMonths() == 0
                         ? " calendar days" : ""))));
                 if (r.workingDays() && pack.rights().calendar() != null) {

@@ -253,7 +253,8 @@ public final class Main {
                     ? in.readNBytes(YamlReader.MAX_BYTES + 1)
                     : readFile(Path.of(requestFile));
         } catch (IOException e) {
-            err.println("error: " + display + ":0:0: cannot read the request: " + e.getClass().getSimpleName());
+            err.println("error: " + display + ":0:0: cannot read the request: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()));
             return 2;
         }
         if (explain && policies.size() > 1) {

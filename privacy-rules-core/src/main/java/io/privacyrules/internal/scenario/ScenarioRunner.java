@@ -160,7 +160,10 @@ public final class ScenarioRunner {
     }
 
     private static String describe(List<Reason> reasons) {
-        return reasons.stream().map(r -> r.code() + " (" + r.clause() + ")").collect(Collectors.joining(", ", "[", "]"));
+        // an invalid request's message names the identifier that is wrong (never a value): show it
+        return reasons.stream().map(r -> r.code() + " (" + r.clause() + ")"
+                        + (r.code().equals("invalid-request") ? ": " + r.message() : ""))
+                .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static List<Case> read(String display, Path file, Problems problems) {

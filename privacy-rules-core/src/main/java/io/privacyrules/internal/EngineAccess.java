@@ -19,6 +19,7 @@ public final class EngineAccess {
         access = f;
     }
 
+    /** The engine behind {@code policyEngine}. */
     public static Engine engine(PolicyEngine policyEngine) {
         try {
             Class.forName(PolicyEngine.class.getName(), true, PolicyEngine.class.getClassLoader());

@@ -141,9 +141,17 @@ public final class DecisionLog implements AutoCloseable {
         if (e.day() != null) {
             m.put("day", e.day().toString());
         }
-        m.put("reasons", e.reasons().stream().map(r -> Map.of("code", r.code(), "clause", r.clause(), "rule", r.rule()))
-                .toList());
+        m.put("reasons", e.reasons().stream().map(DecisionLog::reason).toList());
         m.put("obligations", e.obligations());
+        return m;
+    }
+
+    /** A reason as {@code code}, {@code clause}, {@code rule}, always in that order. */
+    private static Map<String, Object> reason(io.privacyrules.Reason r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", r.code());
+        m.put("clause", r.clause());
+        m.put("rule", r.rule());
         return m;
     }
 

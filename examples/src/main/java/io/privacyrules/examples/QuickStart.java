@@ -26,6 +26,11 @@ public final class QuickStart {
         return decision;
     }
 
+    /**
+     * Prints the decision of the README's example.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         run();
     }

@@ -43,6 +43,11 @@ public final class RetentionSweep {
         });
     }
 
+    /**
+     * Sweeps the {@link #sampleRecords() sample records} with the seed pack and prints what to dispose of.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         PolicyEngine engine = PolicyEngine.load("classpath:bmw-connected-drive-cn");
         List<Long> dispose = sweep(engine, sampleRecords());

@@ -71,6 +71,7 @@ public class DecideBenchmark {
         }
     }
 
+    /** The engine on the seed pack, loaded once per run and shared by the threads. */
     @State(Scope.Benchmark)
     public static class Engine {
         PolicyEngine engine;
@@ -81,6 +82,7 @@ public class DecideBenchmark {
         }
     }
 
+    /** The jCasbin enforcer with the seed pack's rules, shared by the threads. */
     @State(Scope.Benchmark)
     public static class Casbin {
         CasbinDecider casbin;
@@ -91,6 +93,7 @@ public class DecideBenchmark {
         }
     }
 
+    /** The Cedar policy set of the seed pack's rules; fails the run where Cedar's native library cannot load. */
     @State(Scope.Benchmark)
     public static class Cedar {
         CedarDecider cedar;

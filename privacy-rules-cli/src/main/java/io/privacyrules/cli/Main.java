@@ -79,6 +79,11 @@ public final class Main {
         this.in = in;
     }
 
+    /**
+     * Runs {@code bin/privacy-rules} with {@code args} and exits with the command's exit code.
+     *
+     * @param args the command and its options, as {@code --help} lists them
+     */
     public static void main(String[] args) {
         boolean verbose = List.of(args).contains("--verbose");
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");

@@ -55,6 +55,7 @@ public record Condition(Map<Key, Object> tests, Location at) {
         }
     }
 
+    /** What kind of value a condition key takes, and so how it is read and checked. */
     public enum Kind {
         ACTIONS, PURPOSES, BASES, RECIPIENTS, PURPOSE, BOOLEAN, CONSENT
     }

@@ -30,12 +30,15 @@ public record Pack(
         Authoring authoring,
         Dpv dpv) {
 
+    /** An action of {@code actions}; {@code requiresRecipient} when a request for it must name a recipient. */
     public record ActionDef(String id, String description, boolean requiresRecipient) {
     }
 
+    /** A data category of {@code categories}, with the clause that declares it. */
     public record CategoryDef(String id, String clause, String description, boolean sensitive) {
     }
 
+    /** A recipient of {@code recipients}; {@code location} is its ISO 3166 code. */
     public record RecipientDef(String id, String clause, String description, String location) {
     }
 
@@ -57,6 +60,7 @@ public record Pack(
     public record Defaults(String denyClause, String denyCode, String denyMessage, String invalidClause) {
     }
 
+    /** What a YAML rule says when it applies. */
     public enum Effect {
         PERMIT, DENY, OBLIGE
     }

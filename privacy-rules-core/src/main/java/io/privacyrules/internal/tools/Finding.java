@@ -18,9 +18,11 @@ import java.util.Map;
 public record Finding(Severity severity, String code, String about, Location at, String message, List<Related> related,
                       String acknowledged) {
 
+    /** How serious a finding is; an unacknowledged {@code ERROR} fails {@code lint}. */
     public enum Severity {
         ERROR, WARNING, INFO;
 
+        /** The lower-case name used in the output ({@code error}, {@code warning}, {@code info}). */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }

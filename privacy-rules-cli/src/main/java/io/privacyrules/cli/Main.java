@@ -568,6 +568,9 @@ public final class Main {
 
     private int demo(List<String> args) {
         String policy = option(args, "--policy", false);
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument '" + args.get(0) + "'");
+        }
         PolicyEngine engine = PolicyEngine.load(policy == null ? DEFAULT_POLICY : policy);
         out.println("privacy-rules demo: " + engine.policy().title() + ", version " + engine.policy().version()
                 + " (" + engine.policy().id() + ")");

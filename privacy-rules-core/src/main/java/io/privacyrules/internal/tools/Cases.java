@@ -73,7 +73,11 @@ final class Cases {
 
         Cube and(Cube other) {
             List<Lit> all = new ArrayList<>(lits);
-            all.addAll(other.lits);
+            for (Lit l : other.lits) {
+                if (!all.contains(l)) {
+                    all.add(l);
+                }
+            }
             return new Cube(List.copyOf(all));
         }
 
@@ -182,9 +186,32 @@ final class Cases {
                     }
                 }
             }
-            out = next;
+            out = absorb(next);
             if (out.isEmpty()) {
                 break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The same disjunction without cubes another one already covers: a cube whose tests include
+     * all of another's holds only where that one does. Keeps the negation of a rule with many
+     * alternatives from growing exponentially with repeats.
+     */
+    static List<Cube> absorb(List<Cube> dnf) {
+        List<java.util.Set<Lit>> sets = dnf.stream().map(c -> (java.util.Set<Lit>) new java.util.HashSet<>(c.lits())).toList();
+        List<Cube> out = new ArrayList<>();
+        for (int i = 0; i < dnf.size(); i++) {
+            boolean covered = false;
+            for (int j = 0; j < dnf.size() && !covered; j++) {
+                if (i != j && sets.get(i).containsAll(sets.get(j))
+                        && (!sets.get(j).containsAll(sets.get(i)) || j < i)) {
+                    covered = true;
+                }
+            }
+            if (!covered) {
+                out.add(dnf.get(i));
             }
         }
         return out;

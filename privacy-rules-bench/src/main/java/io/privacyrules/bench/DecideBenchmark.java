@@ -24,6 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code engine}: {@link PolicyEngine#decide}, the full decision (effect, reasons with
  *       messages, obligations);</li>
+ *   <li>{@code engineLayered}: the same with the PIPL baseline as a second layer
+ *       ({@link PolicyEngine#layered});</li>
  *   <li>{@code handWritten}: the same decisions as plain Java ifs ({@link HandWritten}), the floor;</li>
  *   <li>{@code jcasbin}, {@code cedar}: the same permit/deny decisions in jCasbin and in Cedar
  *       through cedar-java (effect only: neither expresses obligations).</li>
@@ -82,6 +84,17 @@ public class DecideBenchmark {
         }
     }
 
+    /** The seed pack under the PIPL baseline (two layers), loaded once per run. */
+    @State(Scope.Benchmark)
+    public static class Layered {
+        PolicyEngine engine;
+
+        @Setup
+        public void setUp() {
+            engine = PolicyEngine.layered(Seed.LOCATION, "classpath:pipl-baseline");
+        }
+    }
+
     /** The jCasbin enforcer with the seed pack's rules, shared by the threads. */
     @State(Scope.Benchmark)
     public static class Casbin {
@@ -111,6 +124,13 @@ public class DecideBenchmark {
     @Benchmark
     @Threads(1)
     public Decision engine(Engine e, Mix mix, Cursor c) {
+        return e.engine.decide(c.next(mix));
+    }
+
+    /** The same requests decided by the seed pack and the PIPL baseline together. */
+    @Benchmark
+    @Threads(1)
+    public Decision engineLayered(Layered e, Mix mix, Cursor c) {
         return e.engine.decide(c.next(mix));
     }
 

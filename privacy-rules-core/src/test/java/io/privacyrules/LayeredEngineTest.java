@@ -202,4 +202,30 @@ class LayeredEngineTest {
         assertTrue(md.contains("| share | bmw-affiliate | III.2(1)(a)"), md);
         assertEquals(md, io.privacyrules.internal.tools.GapReport.of(layered).markdown("test"), "deterministic");
     }
+
+    @Test
+    void aFailingRuleInTheLawLayerFailsClosed() throws IOException {
+        Path law = dir.resolve("failing-law");
+        Files.createDirectories(law.resolve("rules"));
+        Files.writeString(law.resolve("policy.yaml"), Files.readString(LAW.resolve("policy.yaml"))
+                + "\ndrl: rules/broken.drl\n");
+        // out.fulfil belongs to data-subject requests: calling it while deciding processing fails
+        Files.writeString(law.resolve("rules/broken.drl"), """
+                rule "broken"
+                    @clause("Art. 13")
+                when
+                    Request( action == "provide" )
+                then
+                    out.fulfil(1, "broken", "This rule calls the wrong kind of answer.");
+                end
+                """);
+        PolicyEngine failing = PolicyEngine.layered(company.toString(), law.toString());
+        Decision d = failing.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate()).build());
+        assertFalse(d.permitted(), d::toString);
+        assertTrue(d.reasons().stream().anyMatch(r -> r.code().equals("internal-error") && r.pack().equals("mini-law")),
+                d::toString);
+        // a request the broken rule does not reach is decided as before
+        assertTrue(failing.decide(ProcessingRequest.builder().action("collect").purpose("customer-service")
+                .data("identity.name").build()).permitted());
+    }
 }

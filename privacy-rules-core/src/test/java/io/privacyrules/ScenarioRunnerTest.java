@@ -186,9 +186,12 @@ class ScenarioRunnerTest {
 
     @Test
     void aFileWithNoScenariosFails() throws IOException {
-        List<ScenarioResult> r = run("scenarios: []\n");
-        assertEquals(1, r.size(), r::toString);
-        assertFalse(r.get(0).passed());
-        assertTrue(r.get(0).toString().contains("lists no scenarios"), r::toString);
+        for (String empty : new String[] {"scenarios: []\n", "scenarios:\n"}) {
+            List<ScenarioResult> r = run(empty);
+            assertEquals(1, r.size(), r::toString);
+            assertFalse(r.get(0).passed());
+            assertTrue(r.get(0).toString().contains("lists no scenarios") && !r.get(0).toString().contains("mapping"),
+                    r::toString);
+        }
     }
 }

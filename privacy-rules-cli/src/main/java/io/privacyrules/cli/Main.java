@@ -61,9 +61,9 @@ public final class Main {
             "       privacy-rules diff   OLD_POLICY NEW_POLICY [--format text|json] [--examples N]",
             "       privacy-rules doc    --policy POLICY [--format markdown|html] [--out FILE]",
             "       privacy-rules demo   [--policy POLICY]",
-            "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, or (decide --exit-code)",
-            "a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor changes only, 4 a major",
-            "change (clear notice, VIII), 5 a right reduced (explicit consent, VIII).",
+            "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, a gap (lint --against),",
+            "or (decide --exit-code) a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor",
+            "changes only, 4 a major change (clear notice, VIII), 5 a right reduced (explicit consent, VIII).",
             "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
             "Add --verbose to any command to see stack traces.");
     static final String DEFAULT_POLICY = "classpath:bmw-connected-drive-cn";

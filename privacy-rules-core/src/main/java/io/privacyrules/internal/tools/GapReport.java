@@ -232,7 +232,7 @@ public final class GapReport {
                     + company.id() + " permits (" + String.join(", ", g.companyClauses()) + "), "
                     + law.id() + " denies (" + String.join(", ", g.lawClauses()) + " " + String.join(", ", g.lawCodes()) + ")"
                     + (g.closedBySeparateConsent() ? "; a separate consent closes it" : "")
-                    + "; " + g.cases() + " cases, e.g. " + g.example());
+                    + "; " + g.cases() + (g.cases() == 1 ? " case" : " cases") + ", e.g. " + g.example());
         }
         for (RightsGap g : rightsGaps) {
             out.add("GAP right " + g.right() + ": " + company.id() + " refuses (" + String.join(", ", g.companyClauses())
@@ -291,7 +291,9 @@ public final class GapReport {
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("company", company.id());
+        m.put("companyVersion", company.version());
         m.put("law", law.id());
+        m.put("lawVersion", law.version());
         m.put("examined", examined);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Gap g : gaps) {

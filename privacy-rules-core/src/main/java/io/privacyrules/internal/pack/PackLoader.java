@@ -439,7 +439,7 @@ public final class PackLoader {
                 continue;
             }
             rules.add(new Pack.RuleDef("purpose:" + p.id(), p.clause(), Pack.Effect.PERMIT, "purpose-permitted",
-                    "The policy permits " + String.join(" and ", p.actions()) + " of {data} for the purpose "
+                    "The policy permits " + listed(new ArrayList<>(p.actions())) + " of {data} for the purpose "
                             + p.id() + ": " + p.description(),
                     List.of(new Condition(tests, p.at())), List.of(), List.of(), p.at()));
         }
@@ -921,6 +921,14 @@ public final class PackLoader {
             case RECIPIENTS -> "recipient";
             default -> "purpose";
         };
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String listed(List<String> items) {
+        if (items.size() <= 2) {
+            return String.join(" and ", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     // ---- helpers --------------------------------------------------------------------------

@@ -18,7 +18,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Invariants of a layered engine (the seed pack under the test law mini-law) over generated
  * requests: it never permits what a layer alone denies, a withdrawn consent never permits more,
- * an explicit consent in place of a separate one never permits more, and it is deterministic.
+ * an explicit consent in place of a separate one never permits more, a child is never permitted
+ * more than an adult, and it is deterministic.
  */
 class LayeredProperties {
     static Path dir;
@@ -117,6 +118,18 @@ class LayeredProperties {
                 s.guardianConsent() ? ConsentKind.EXPLICIT : null)).build();
         check(!layered.decide(weaker).permitted() || layered.decide(r).permitted(),
                 "explicit consents permit more than separate ones: " + r);
+    }
+
+    @Property(tries = 300)
+    void aChildIsNeverPermittedMoreThanAnAdult(@ForAll("requests") ProcessingRequest r,
+                                                @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 13) int childAge) {
+        Subject s = r.subject();
+        ProcessingRequest child = r.toBuilder().subject(new Subject(childAge, s.guardianConsent(), s.consents(),
+                s.guardianConsentKind())).build();
+        ProcessingRequest adult = r.toBuilder().subject(new Subject(30, s.guardianConsent(), s.consents(),
+                s.guardianConsentKind())).build();
+        check(!layered.decide(child).permitted() || layered.decide(adult).permitted(),
+                "a child of " + childAge + " is permitted what an adult is not: " + r);
     }
 
     private static void check(boolean ok, String message) {

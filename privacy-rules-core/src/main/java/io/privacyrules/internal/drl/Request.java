@@ -114,6 +114,11 @@ public final class Request {
     }
 
     private boolean covers(Consent c) {
+        return covers(c, purpose, recipient, action);
+    }
+
+    /** True when {@code c} covers a request with these ids: every field it names is equal. */
+    public static boolean covers(Consent c, String purpose, String recipient, String action) {
         return (c.purpose() == null || c.purpose().equals(purpose))
                 && (c.recipient() == null || c.recipient().equals(recipient))
                 && (c.action() == null || c.action().equals(action));

@@ -40,6 +40,10 @@ public final class Engine implements Decider {
     /** Most rule firings one decision may take before it is cut off as an internal error. */
     static final int MAX_FIRINGS = 10_000;
     static final String ENGINE_RULE = "engine";
+    static final String INVALID_REQUEST = "invalid-request";
+    static final String INTERNAL_ERROR = "internal-error";
+    /** The reason of a retention query no rule answered. */
+    static final String NO_DISPOSAL_RULE = "no-disposal-rule";
 
     private final PackCompiler.Compiled compiled;
     private final Pack pack;
@@ -141,14 +145,14 @@ public final class Engine implements Decider {
         String message = rule != null
                 ? "Rule " + rule.id() + " (clause " + rule.clause() + ") failed while deciding; the safe answer is given."
                 : "The decision could not be completed; the safe answer is given.";
-        return new Reason("internal-error", rule != null ? rule.clause() : pack.defaults().denyClause(), message, ENGINE_RULE, pack.info().id());
+        return new Reason(INTERNAL_ERROR, rule != null ? rule.clause() : pack.defaults().denyClause(), message, ENGINE_RULE, pack.info().id());
     }
 
     private List<Reason> invalidReasons(List<String> problems) {
         String clause = pack.defaults().invalidClause();
         List<Reason> reasons = new ArrayList<>(problems.size());
         for (String p : problems) {
-            reasons.add(new Reason("invalid-request", clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE, pack.info().id()));
+            reasons.add(new Reason(INVALID_REQUEST, clause, "The request is not valid for this policy: " + p + ".", ENGINE_RULE, pack.info().id()));
         }
         return reasons;
     }
@@ -270,7 +274,7 @@ public final class Engine implements Decider {
         List<Verdict.Keep> retains = v.keeps().stream().filter(Verdict.Keep::retain).toList();
         List<Verdict.Keep> chosen = retains.isEmpty() ? v.keeps() : retains;
         if (chosen.isEmpty()) {
-            return retained(List.of(new Reason("no-disposal-rule", pack.defaults().denyClause(),
+            return retained(List.of(new Reason(NO_DISPOSAL_RULE, pack.defaults().denyClause(),
                     "No rule of the pack says the record may be disposed of, so it is kept.", ENGINE_RULE, pack.info().id())));
         }
         List<Reason> reasons = chosen.stream()

@@ -189,7 +189,7 @@ public final class Layers implements Decider {
         try {
             RetentionDecision first = primary().decide(query, today);
             if (isError(first.reasons())) {
-                return new RetentionDecision(first.action(), first.until(), first.reasons(), info);
+                return relabel(first);
             }
             List<RetentionDecision> speaking = new ArrayList<>();
             if (!silent(first)) {
@@ -198,14 +198,14 @@ public final class Layers implements Decider {
             for (int i = 1; i < engines.size(); i++) {
                 RetentionDecision d = engines.get(i).decide(translations.get(i - 1).translate(query, today), today);
                 if (isError(d.reasons())) {
-                    return new RetentionDecision(d.action(), d.until(), d.reasons(), info);
+                    return relabel(d);
                 }
                 if (!silent(d)) {
                     speaking.add(d);
                 }
             }
             if (speaking.isEmpty()) {
-                return new RetentionDecision(first.action(), first.until(), first.reasons(), info);
+                return relabel(first);
             }
             List<RetentionDecision> retains = speaking.stream().filter(d -> !d.dispose()).toList();
             List<Reason> reasons = new ArrayList<>();
@@ -222,14 +222,18 @@ public final class Layers implements Decider {
         }
     }
 
+    private RetentionDecision relabel(RetentionDecision d) {
+        return new RetentionDecision(d.action(), d.until(), d.reasons(), info);
+    }
+
     /** No rule of the layer answered: it has nothing to say about retention. */
     private static boolean silent(RetentionDecision d) {
-        return d.reasons().size() == 1 && d.reasons().get(0).code().equals("no-disposal-rule");
+        return d.reasons().size() == 1 && d.reasons().get(0).code().equals(Engine.NO_DISPOSAL_RULE);
     }
 
     // ---- shared ---------------------------------------------------------------------------------
 
-    private static final Set<String> ERRORS = Set.of("invalid-request", "internal-error");
+    private static final Set<String> ERRORS = Set.of(Engine.INVALID_REQUEST, Engine.INTERNAL_ERROR);
 
     private static boolean isError(List<Reason> reasons) {
         return reasons.stream().anyMatch(r -> ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE));
@@ -237,7 +241,7 @@ public final class Layers implements Decider {
 
     private Reason failure() {
         Engine p = primary();
-        return new Reason("internal-error", p.pack().defaults().denyClause(),
+        return new Reason(Engine.INTERNAL_ERROR, p.pack().defaults().denyClause(),
                 "The layers could not be combined; the safe answer is given.", Engine.ENGINE_RULE, p.info().id());
     }
 }

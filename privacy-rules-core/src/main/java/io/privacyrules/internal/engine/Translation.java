@@ -8,6 +8,7 @@ import io.privacyrules.Subject;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.Suggest;
+import io.privacyrules.internal.drl.Request;
 import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.pack.PackSource;
 import io.privacyrules.internal.yaml.Fields;
@@ -245,7 +246,7 @@ public final class Translation {
         }
         List<Consent> consents = new ArrayList<>();
         for (Consent c : r.subject().consents()) {
-            if (c.withdrawn() || !covers(c, r)) {
+            if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
                 continue;
             }
             consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
@@ -255,12 +256,6 @@ public final class Translation {
         return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
                 r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, s.guardianConsentKind()));
-    }
-
-    private static boolean covers(Consent c, ProcessingRequest r) {
-        return (c.purpose() == null || c.purpose().equals(r.purpose()))
-                && (c.recipient() == null || c.recipient().equals(r.recipient()))
-                && (c.action() == null || c.action().equals(r.action()));
     }
 
     /** True when the target pack declares data-subject rights. */

@@ -100,12 +100,26 @@ public record Condition(Map<Key, Object> tests, Location at) {
 
         /** This test for separate consents only. */
         public ConsentTest separately() {
-            return separate ? this : values()[ordinal() + 5];
+            return switch (this) {
+                case COVERING -> SEPARATE_COVERING;
+                case NAMING_PURPOSE -> SEPARATE_NAMING_PURPOSE;
+                case NAMING_RECIPIENT -> SEPARATE_NAMING_RECIPIENT;
+                case NAMING_ACTION -> SEPARATE_NAMING_ACTION;
+                case NONE -> SEPARATE_NONE;
+                default -> this;
+            };
         }
 
         /** This test for consents of any kind. */
         public ConsentTest anyKind() {
-            return separate ? values()[ordinal() - 5] : this;
+            return switch (this) {
+                case SEPARATE_COVERING -> COVERING;
+                case SEPARATE_NAMING_PURPOSE -> NAMING_PURPOSE;
+                case SEPARATE_NAMING_RECIPIENT -> NAMING_RECIPIENT;
+                case SEPARATE_NAMING_ACTION -> NAMING_ACTION;
+                case SEPARATE_NONE -> NONE;
+                default -> this;
+            };
         }
 
         /** As written in YAML, for example {@code naming-recipient, consentKind: separate}. */

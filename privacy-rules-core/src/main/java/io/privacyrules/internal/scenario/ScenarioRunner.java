@@ -186,14 +186,13 @@ public final class ScenarioRunner {
         }
         List<Case> cases = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
-        if (top.node("scenarios") instanceof Node.ScalarNode sc && (sc.value() == null || "".equals(sc.value()))) {
+        Node listed = top.node("scenarios");
+        if (listed instanceof Node.ListNode l && l.items().isEmpty()
+                || listed instanceof Node.ScalarNode sc && (sc.value() == null || "".equals(sc.value()))) {
             top.problem("scenarios", "the file lists no scenarios", "a file that tests nothing would pass silently; add a scenario or delete the file");
             return List.of();
         }
         List<Node> items = top.list("scenarios", true);
-        if (items.isEmpty() && top.node("scenarios") instanceof Node.ListNode) {
-            top.problem("scenarios", "the file lists no scenarios", "a file that tests nothing would pass silently; add a scenario or delete the file");
-        }
         for (Node item : items) {
             Fields s = Fields.of(item, problems, "a scenario", SCENARIO_KEYS);
             String name = s.text("name", true);

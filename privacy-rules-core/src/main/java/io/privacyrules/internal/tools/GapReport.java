@@ -37,6 +37,11 @@ public final class GapReport {
     public record Gap(String action, String recipient, List<String> companyClauses, List<String> lawClauses,
                       List<String> lawCodes, String lawMessage, boolean closedBySeparateConsent, int cases,
                       String example) {
+        /** This group with one more case. */
+        Gap plusOne() {
+            return new Gap(action, recipient, companyClauses, lawClauses, lawCodes, lawMessage, closedBySeparateConsent,
+                    cases + 1, example);
+        }
     }
 
     /** A data-subject request the company refuses and the law answers. */
@@ -129,8 +134,7 @@ public final class GapReport {
                             String message = lawReasons.isEmpty() ? "" : lawReasons.get(0).message();
                             groups.put(key, old == null
                                     ? new Gap(action, recipient, companyClauses, lawClauses, lawCodes, message, closes, 1, example)
-                                    : new Gap(old.action(), old.recipient(), old.companyClauses(), old.lawClauses(),
-                                    old.lawCodes(), old.lawMessage(), old.closedBySeparateConsent(), old.cases() + 1, old.example()));
+                                    : old.plusOne());
                         }
                     }
                 }

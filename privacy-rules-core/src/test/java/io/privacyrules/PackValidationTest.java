@@ -155,10 +155,12 @@ class PackValidationTest {
     @Test
     void drlCodesAndObligationsMustBeLiterals() {
         Path pack = seed();
+        TestPacks.edit(pack, "rules/children.drl", "    Request( child, !guardianConsent, action == \"collect\"",
+                "    $q : Request( child, !guardianConsent, action == \"collect\"");
         TestPacks.edit(pack, "rules/children.drl", "out.deny(\"guardian-consent-required\",\n             \"No child",
-                "String code = \"x\";\n    out.deny(code,\n             \"No child");
+                "out.deny($q.getAction(),\n             \"No child");
         List<Problem> problems = TestPacks.problems(pack);
-        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("children.drl") && p.line() == 11
+        assertTrue(problems.stream().anyMatch(p -> p.file().endsWith("children.drl") && p.line() == 10
                 && p.message().contains("out.deny(...) must be called as")), problems::toString);
     }
 
@@ -183,7 +185,8 @@ class PackValidationTest {
                 "Request( kid, !guardianConsent, !requiredByLaw");
         List<Problem> problems = TestPacks.problems(pack);
         assertTrue(problems.stream().allMatch(p -> p.file().endsWith("children.drl")), problems::toString);
-        assertTrue(problems.stream().anyMatch(p -> p.line() == 17 && p.column() == 5), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.line() == 17 && p.column() == 14
+                && p.message().equals("Request has no property 'kid'") && p.hint().contains("child")), problems::toString);
     }
 
     @Test

@@ -125,6 +125,7 @@ public final class Request {
     }
 
     /** True when every category of the request is declared for {@code purposeId}. */
+    @RuleHelper
     public boolean dataWithin(String purposeId) {
         Pack.PurposeDef p = pack.purposes().get(purposeId);
         if (p == null) {
@@ -138,6 +139,7 @@ public final class Request {
         return true;
     }
 
+    @RuleHelper
     public boolean hasData(String category) {
         return data.contains(category);
     }

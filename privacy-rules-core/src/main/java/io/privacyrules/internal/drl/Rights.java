@@ -37,6 +37,7 @@ public final class Rights {
     }
 
     /** The clause of a ground of the pack. */
+    @RuleHelper
     public String clauseOf(String ground) {
         return rights.clauseOf(ground);
     }

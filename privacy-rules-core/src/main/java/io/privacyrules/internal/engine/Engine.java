@@ -19,6 +19,7 @@ import io.privacyrules.internal.drl.RuleMeta;
 import io.privacyrules.internal.drl.Verdict;
 import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.pack.PackCompiler;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +40,12 @@ public final class Engine implements Decider {
     private static final Logger LOG = LoggerFactory.getLogger("io.privacyrules.engine");
     /** Most rule firings one decision may take before it is cut off as an internal error. */
     static final int MAX_FIRINGS = 10_000;
+    /**
+     * Longest one decision's rules may run before it is cut off as an internal error. A decision
+     * takes microseconds; the limit is there for a rule that runs away, and is generous so that a
+     * garbage-collection pause does not turn into a refusal.
+     */
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(1);
     static final String ENGINE_RULE = "engine";
     static final String INVALID_REQUEST = "invalid-request";
     static final String INTERNAL_ERROR = "internal-error";
@@ -52,8 +59,15 @@ public final class Engine implements Decider {
     private final KieSessionsPool sessions;
     private final List<Obligation> obligationOrder;
     private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
+    private final long timeLimitNanos;
 
     public Engine(PackCompiler.Compiled compiled) {
+        this(compiled, TIME_LIMIT);
+    }
+
+    /** An engine whose decisions are cut off, and fail closed, after {@code timeLimit}. */
+    public Engine(PackCompiler.Compiled compiled, Duration timeLimit) {
+        this.timeLimitNanos = timeLimit.toNanos();
         this.compiled = compiled;
         this.pack = compiled.pack();
         this.rules = compiled.rules();
@@ -117,13 +131,22 @@ public final class Engine implements Decider {
      * and reused); throws when the rules do not settle.
      */
     private void run(Object fact, Verdict verdict) {
+        long start = System.nanoTime();
         KieSession session = sessions.newKieSession();
         try {
             session.setGlobal("out", verdict);
             session.insert(fact);
-            int fired = session.fireAllRules(MAX_FIRINGS);
+            int fired = session.fireAllRules(match -> {
+                if (System.nanoTime() - start > timeLimitNanos) {
+                    throw new IllegalStateException("the rules ran longer than the time limit");
+                }
+                return true;
+            }, MAX_FIRINGS);
             if (fired >= MAX_FIRINGS) {
                 throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times without settling");
+            }
+            if (System.nanoTime() - start > timeLimitNanos) {
+                throw new IllegalStateException("the rules ran longer than the time limit");
             }
         } finally {
             session.dispose();

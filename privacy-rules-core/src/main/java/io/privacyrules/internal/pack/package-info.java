@@ -1,9 +1,11 @@
 /**
  * Loads a pack and compiles it: {@link io.privacyrules.internal.pack.PackLoader} validates
  * {@code policy.yaml} into a {@link io.privacyrules.internal.pack.Pack},
- * {@link io.privacyrules.internal.pack.DrlSandbox} checks the pack's DRL against the allowlist,
- * {@link io.privacyrules.internal.pack.DrlGenerator} turns the YAML rules into DRL, and
- * {@link io.privacyrules.internal.pack.PackCompiler} compiles both into one Drools knowledge base.
+ * {@link io.privacyrules.internal.pack.DrlGenerator} turns the YAML rules into DRL,
+ * {@code DrlChecker} checks every DRL file on Drools' own parse (with {@code DrlCode} for the
+ * code inside it) and builds what is compiled, and
+ * {@link io.privacyrules.internal.pack.PackCompiler} compiles that into one Drools knowledge base
+ * behind a class-loading wall ({@code RuleClassLoader}).
  * {@link io.privacyrules.internal.pack.WorkingCalendar} counts working days.
  *
  * <p>Implementation details of the library, not API: hosts load packs with

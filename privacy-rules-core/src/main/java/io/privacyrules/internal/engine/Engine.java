@@ -95,6 +95,11 @@ public final class Engine implements Decider {
         return pack;
     }
 
+    /** The compiled pack this engine decides with. */
+    public PackCompiler.Compiled compiled() {
+        return compiled;
+    }
+
     /** Every compiled rule, by DRL name. */
     public Map<String, RuleMeta> rules() {
         return rules;

@@ -203,7 +203,7 @@ class DrlSandboxBypassTest {
 
     @Test
     void codeInsideACommentStaysAComment() {
-        Path pack = pack(rule("Request( purpose != \"x\" /* ) then " + SET + "; end rule \"y\" @clause(\"VI\") when Request( */ )",
+        Path pack = pack(rule("Request( purpose != \"marketing\" /* ) then " + SET + "; end rule \"y\" @clause(\"VI\") when Request( */ )",
                 "out.deny(\"c-d\", \"Denied.\"); /* " + SET + "; */ // " + SET));
         decideEveryKind(PolicyEngine.load(pack));
     }

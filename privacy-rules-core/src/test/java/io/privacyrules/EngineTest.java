@@ -150,17 +150,42 @@ class EngineTest {
     }
 
     @Test
-    void aRuleThatThrowsIsAnInternalErrorDeny(@TempDir Path dir) {
+    void aRuleThatThrowsIsAnInternalErrorRefusal(@TempDir Path dir) {
         Path pack = TestPacks.copySeed(dir);
-        // The sandbox lets a consequence call only out.*; a clause computed from the request that
-        // the pack does not declare still fails at run time, and must fail closed.
+        // The checker lets a consequence call only out.*; a clause read from the request that the
+        // pack does not declare still fails at run time, and must fail closed.
         TestPacks.write(pack, "rules/broken.drl", String.join("\n",
                 "rule \"broken-clause\"",
-                "    @clause(\"I.5\")",
+                "    @clause(\"V.2\")",
                 "when",
-                "    $r : Request( purpose == \"customer-service\" )",
+                "    $r : Rights( right == \"rectification\" )",
                 "then",
-                "    out.refuse(1, $r.getAction(), \"oops\", \"A clause computed from the request.\");",
+                "    out.refuse(1, $r.getRight(), \"oops\", \"A clause read from the request.\");",
+                "end", ""));
+        TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/children.drl\n  - rules/broken.drl");
+        PolicyEngine broken = PolicyEngine.load(pack);
+        RightsDecision d = broken.decide(RightsRequest.builder().right("rectification").identityVerified(true).build());
+        assertEquals(Outcome.REFUSE, d.outcome());
+        assertEquals("internal-error", d.reasons().get(0).code());
+        assertEquals("V.2", d.reasons().get(0).clause());
+        assertTrue(d.reasons().get(0).message().contains("broken-clause"), d::toString);
+        // Other requests are unaffected.
+        assertEquals(Outcome.FULFIL, broken.decide(RightsRequest.builder().right("access").identityVerified(true).build())
+                .outcome());
+        assertTrue(broken.decide(collectName().build()).permitted());
+    }
+
+    @Test
+    void aConditionThatThrowsIsAnInternalErrorDeny(@TempDir Path dir) {
+        Path pack = TestPacks.copySeed(dir);
+        // A condition reading a method of a missing value (no recipient) throws while the fact is matched.
+        TestPacks.write(pack, "rules/broken.drl", String.join("\n",
+                "rule \"broken-condition\"",
+                "    @clause(\"VI\")",
+                "when",
+                "    Request( purpose == \"customer-service\", recipient.startsWith(\"bmw\") )",
+                "then",
+                "    out.deny(\"never\", \"Never reached.\");",
                 "end", ""));
         TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/children.drl\n  - rules/broken.drl");
         PolicyEngine broken = PolicyEngine.load(pack);
@@ -168,14 +193,11 @@ class EngineTest {
                 .data("contact.mobile").build());
         assertFalse(d.permitted());
         assertEquals("internal-error", d.reasons().get(0).code());
-        assertEquals("I.5", d.reasons().get(0).clause());
-        assertTrue(d.reasons().get(0).message().contains("broken-clause"), d::toString);
-        // Other requests are unaffected.
         assertTrue(broken.decide(collectName().build()).permitted());
     }
 
     @Test
-    void anOutMethodOfAnotherKindFailsClosed(@TempDir Path dir) {
+    void anOutMethodOfAnotherKindDoesNotLoad(@TempDir Path dir) {
         Path pack = TestPacks.copySeed(dir);
         TestPacks.write(pack, "rules/wrong-kind.drl", String.join("\n",
                 "rule \"permit-on-a-rights-request\"", "    @clause(\"V.1\")", "when", "    Rights( right == \"access\" )",
@@ -185,18 +207,9 @@ class EngineTest {
                 "rule \"retain-a-processing-request\"", "    @clause(\"I\")", "when", "    Request( purpose == \"customer-service\" )",
                 "then", "    out.retain(\"wrong-kind\", \"A retention answer to a processing request.\");", "end", ""));
         TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/children.drl\n  - rules/wrong-kind.drl");
-        PolicyEngine wrong = PolicyEngine.load(pack);
-        RightsDecision rights = wrong.decide(RightsRequest.builder().right("access").identityVerified(true).build());
-        assertEquals(Outcome.REFUSE, rights.outcome());
-        assertEquals("internal-error", rights.reasons().get(0).code());
-        RetentionDecision retention = wrong.decide(RetentionQuery.builder().data("identity.name").purposes("marketing")
-                .purposesFulfilled("marketing").build());
-        assertEquals(RetentionAction.RETAIN, retention.action());
-        assertEquals("internal-error", retention.reasons().get(0).code());
-        Decision processing = wrong.decide(ProcessingRequest.builder().action("use").purpose("customer-service")
-                .data("contact.mobile").build());
-        assertFalse(processing.permitted());
-        assertEquals("internal-error", processing.reasons().get(0).code());
+        List<Problem> problems = TestPacks.problems(pack);
+        assertEquals(List.of(1, 8, 15), problems.stream().map(Problem::line).toList(), problems::toString);
+        assertTrue(problems.stream().allMatch(p -> p.message().contains("but calls out.")), problems::toString);
     }
 
     @Test

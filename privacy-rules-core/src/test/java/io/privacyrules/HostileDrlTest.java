@@ -92,13 +92,18 @@ class HostileDrlTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "$r : Request( child, action in (\"use\", \"share\"), !hasData(\"x.y\"), data.size() > 1 )",
+            "$r : Request( child, action in (\"use\", \"share\"), !hasData(\"identity.name\"), data.size() > 1 )",
             "$r : Rights( erasureGrounds.isEmpty(), right == \"erasure\" )\n    $g : String() from $r.refusalGrounds",
-            "not Request( child )",
+            "Request( action == \"use\" )\n    not Request( child )",
+            "$r : Retention( !statutory, unfulfilledPurposes not contains \"marketing\", asOf.isAfter(asOf) == false )",
     })
     void whatAPolicyNeedsIsAllowed(String when) {
         Path pack = TestPacks.copySeed(dir);
-        TestPacks.write(pack, "rules/fine.drl", rule(when, "out.deny(\"fine\", \"A message that mentions System.exit and the end.\");"));
+        String message = "\"A message that mentions System.exit and the end.\"";
+        String then = when.contains("Rights") ? "out.refuse(3, \"fine\", " + message + ");"
+                : when.contains("Retention") ? "out.retain(\"fine\", " + message + ");"
+                : "out.deny(\"fine\", " + message + ");";
+        TestPacks.write(pack, "rules/fine.drl", rule(when, then));
         TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/children.drl\n  - rules/fine.drl");
         PolicyEngine.load(pack);
     }

@@ -209,18 +209,19 @@ class LayeredEngineTest {
         Files.createDirectories(law.resolve("rules"));
         Files.writeString(law.resolve("policy.yaml"), Files.readString(LAW.resolve("policy.yaml"))
                 + "\ndrl: rules/broken.drl\n");
-        // out.fulfil belongs to data-subject requests: calling it while deciding processing fails
+        // a condition reading a method of a missing value (a use names no recipient) throws
         Files.writeString(law.resolve("rules/broken.drl"), """
                 rule "broken"
                     @clause("Art. 13")
                 when
-                    Request( action == "provide" )
+                    Request( action == "use", recipient.startsWith("x") )
                 then
-                    out.fulfil(1, "broken", "This rule calls the wrong kind of answer.");
+                    out.deny("broken", "Never reached.");
                 end
                 """);
         PolicyEngine failing = PolicyEngine.layered(company.toString(), law.toString());
-        Decision d = failing.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate()).build());
+        Decision d = failing.decide(ProcessingRequest.builder().action("use").purpose("customer-service")
+                .data("identity.name").build());
         assertFalse(d.permitted(), d::toString);
         assertTrue(d.reasons().stream().anyMatch(r -> r.code().equals("internal-error") && r.pack().equals("mini-law")),
                 d::toString);

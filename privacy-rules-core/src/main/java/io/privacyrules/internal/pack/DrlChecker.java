@@ -210,6 +210,10 @@ final class DrlChecker {
         if (calls == null) {
             return null;
         }
+        literals.forEach(this::declared);
+        if (!generated) {
+            kinds(name, at, and, calls);
+        }
         return new Checked(name, at, clause, out, calls, List.copyOf(literals));
     }
 
@@ -444,6 +448,100 @@ final class DrlChecker {
             vars.put(out.getIdentifier(), fact != null ? new Binding(fact, ValueType.FACT) : new Binding(null, ValueType.STRING));
         }
         return out;
+    }
+
+    // ---- what a rule refers to ----------------------------------------------------------------
+
+    /** The kind of decision each out method answers; oblige answers two. */
+    private static final Map<String, List<String>> METHOD_KINDS = Map.of(
+            "permit", List.of("Request"), "deny", List.of("Request"), "oblige", List.of("Request", "Rights"),
+            "fulfil", List.of("Rights"), "refuse", List.of("Rights"), "verifyIdentity", List.of("Rights"),
+            "retain", List.of("Retention"), "retainUntil", List.of("Retention"), "dispose", List.of("Retention"));
+
+    /**
+     * A rule must be able to answer the decisions it runs in: a rule that matches one fact may
+     * only call out methods of that fact's kind, and a rule that matches none (an empty when, or
+     * only not or forall) runs in every decision of every kind, so its calls would fail in the others.
+     */
+    private void kinds(String name, Location at, AndDescr lhs, List<Call> calls) {
+        List<String> matched = new ArrayList<>();
+        for (BaseDescr d : lhs.getDescrs()) {
+            List<?> candidates = d instanceof ExistsDescr e ? e.getDescrs() : List.of(d);
+            for (Object c : candidates) {
+                if (c instanceof PatternDescr p && DrlSchema.FACTS.containsKey(p.getObjectType())
+                        && !matched.contains(p.getObjectType())) {
+                    matched.add(p.getObjectType());
+                }
+            }
+        }
+        for (Call c : calls) {
+            List<String> answers = METHOD_KINDS.get(c.method());
+            if (answers == null) {
+                continue;
+            }
+            if (matched.isEmpty()) {
+                problems.add(at, "rule \"" + name + "\" matches no fact, so it runs in every decision of every kind, "
+                        + "and out." + c.method() + " fails in all but " + String.join(" and ", answers) + " decisions",
+                        "match the fact of its kind, for example " + answers.get(0) + "()");
+                return;
+            }
+            for (String fact : matched) {
+                if (!answers.contains(fact)) {
+                    problems.add(at, "rule \"" + name + "\" matches " + fact + " but calls out." + c.method()
+                            + ", which answers " + String.join(" and ", answers) + " decisions",
+                            "a rule answers the kind of question whose fact it matches (docs/pack-format.md#drl-files)");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A string literal compared with an id of the pack must be one the pack declares. */
+    private void declared(Located l) {
+        LiteralUse u = l.use();
+        java.util.Collection<String> known = known(u.fact(), u.member());
+        if (known == null || known.contains(u.value())) {
+            return;
+        }
+        String what = u.fact() + "." + u.member();
+        if (known == COUNTRIES) {
+            problems.add(l.at(), "'" + u.value() + "', compared with " + what + ", is not an ISO 3166 country code",
+                    "write a two-letter code such as CN or DE");
+            return;
+        }
+        problems.add(l.at(), "'" + u.value() + "', compared with " + what + ", is not declared in the pack",
+                hintFor(u.value(), known, "it can never match; declare it in policy.yaml or correct it"));
+    }
+
+    private static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+    /** The ids a member of a fact can hold, or null when any text is possible. */
+    private java.util.Collection<String> known(String fact, String member) {
+        if (fact == null || member == null) {
+            return null;
+        }
+        return switch (fact + "." + member) {
+            case "Request.action" -> pack.actions().keySet();
+            case "Request.purpose", "Request.dataWithin", "Retention.unfulfilledPurposes" -> pack.purposes().keySet();
+            case "Request.recipient" -> pack.recipients().keySet();
+            case "Request.purposeBasis" -> pack.bases().keySet();
+            case "Request.hasData", "Request.data", "Retention.data" -> pack.categories().keySet();
+            case "Request.destination", "Request.recipientLocation" -> COUNTRIES;
+            case "Rights.right" -> pack.rights().requests().keySet();
+            case "Rights.refusalGrounds" -> pack.rights().refusalGrounds().keySet();
+            case "Rights.unreasonableGrounds" -> pack.rights().unreasonableGrounds();
+            case "Rights.erasureGrounds" -> pack.rights().erasureGrounds().keySet();
+            case "Rights.clauseOf" -> allGrounds();
+            case "Rights.rightClause", "Retention.statutoryClause", "Retention.serviceLifeClause" -> pack.clauses().keySet();
+            default -> null;
+        };
+    }
+
+    private java.util.Set<String> allGrounds() {
+        java.util.Set<String> all = new java.util.TreeSet<>(pack.rights().refusalGrounds().keySet());
+        all.addAll(pack.rights().unreasonableGrounds());
+        all.addAll(pack.rights().erasureGrounds().keySet());
+        return all;
     }
 
     // ---- consequences ------------------------------------------------------------------------

@@ -144,7 +144,14 @@ final class DrlChecker {
         int ordinal = firstOrdinal;
         for (RuleDescr rule : parsed.getRules()) {
             int before = problems.size();
-            Checked c = rule(rule, ordinal, names);
+            Checked c;
+            try {
+                c = rule(rule, ordinal, names);
+            } catch (IllegalStateException e) {
+                problems.add(at(rule, "rule"), "the engine could not check rule \"" + rule.getName() + "\": " + e.getMessage(),
+                        "report this as a bug of privacy-rules, with the rule");
+                c = null;
+            }
             if (c != null && problems.size() == before) {
                 out.add(c);
             }
@@ -405,7 +412,7 @@ final class DrlChecker {
             try {
                 String printed = DrlCode.source(source, new Scope(null, false, vars, new ArrayList<>()));
                 FromDescr f = new FromDescr();
-                f.setDataSource(new MVELExprDescr(printed));
+                f.setDataSource(new MVELExprDescr(DrlPrintCheck.verified(printed, vars.keySet())));
                 out.setSource(f);
             } catch (DrlLexer.Error e) {
                 problems.add(lines.at(file, offset + e.offset), e.getMessage(), e.hint);
@@ -426,7 +433,8 @@ final class DrlChecker {
             int offset = e.getStartCharacter() >= 0 ? e.getStartCharacter() : text(e.getExpression(), p.getStartCharacter());
             int firstLiteral = scope.literals.size();
             try {
-                ExprConstraintDescr printed = new ExprConstraintDescr(DrlCode.constraint(e.getExpression(), scope));
+                ExprConstraintDescr printed = new ExprConstraintDescr(
+                        DrlPrintCheck.verified(DrlCode.constraint(e.getExpression(), scope), vars.keySet()));
                 printed.setLocation(e.getLine(), e.getColumn());
                 out.addConstraint(printed);
                 for (LiteralUse use : scope.literals.subList(firstLiteral, scope.literals.size())) {
@@ -572,7 +580,7 @@ final class DrlChecker {
                 printed.append(line).append('\n');
             }
         }
-        out.setConsequence(printed.toString());
+        out.setConsequence(DrlPrintCheck.verified(printed.toString(), vars.keySet()));
         out.setConsequenceLocation(rule.getConsequenceLine(), rule.getConsequencePattern());
         return ok ? calls : null;
     }

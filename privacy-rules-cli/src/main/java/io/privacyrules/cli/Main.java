@@ -46,7 +46,8 @@ import java.util.Map;
  * {@code bin/privacy-rules}: {@code check} (with {@code --coverage}, {@code --min-coverage},
  * {@code --report}), {@code decide} (with {@code --explain} or {@code --dpv}), {@code lint},
  * {@code diff}, {@code doc} and {@code demo}. Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors,
- * or a denied decision with {@code --exit-code}; 2 bad usage or a policy that does not load; for
+ * or a denied decision with {@code --exit-code}; 2 bad usage, a policy that does not load, or a scenario
+ * file that fails whole (not YAML, or no scenarios list; a malformed scenario fails alone, exit 1); for
  * {@code diff} 0 no change, 3 minor changes only, 4 a major change, 5 a right reduced. No stack
  * trace is shown without {@code --verbose}.
  */
@@ -62,7 +63,8 @@ public final class Main {
             "       privacy-rules doc    --policy POLICY [--format markdown|html] [--out FILE]",
             "       privacy-rules demo   [--policy POLICY]",
             "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, a gap (lint --against),",
-            "or (decide --exit-code) a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor",
+            "or (decide --exit-code) a denied decision; 2 bad usage, a policy that does not load or (check) a scenario",
+            "file that fails whole (not YAML, no scenarios list); diff: 3 minor",
             "changes only, 4 a major change (clear notice, VIII), 5 a right reduced (explicit consent, VIII).",
             "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
             "Add --verbose to any command to see stack traces.");
@@ -171,15 +173,23 @@ public final class Main {
         PolicyEngine engine = PolicyEngine.layered(policies);
         int[] counts = runScenarios(args, path -> Scenarios.run(engine, path));
         out.println(counts[0] + " passed, " + counts[1] + " failed");
-        return counts[1] == 0 ? 0 : 1;
+        return checkExit(counts, false);
+    }
+
+    /**
+     * 2 when a scenario file failed whole (not YAML, or no scenarios list), else 1 when anything
+     * failed (a scenario, a path, the coverage minimum), else 0.
+     */
+    private static int checkExit(int[] counts, boolean belowMinimum) {
+        return counts[2] > 0 ? 2 : counts[1] > 0 || belowMinimum ? 1 : 0;
     }
 
     /**
      * Runs {@code run} on each path, printing a line for every failure and for a path that does
-     * not exist; returns {passed, failed}.
+     * not exist; returns {passed, failed, files that failed whole}.
      */
     private int[] runScenarios(List<String> args, java.util.function.Function<Path, List<ScenarioResult>> run) {
-        int[] counts = {0, 0};
+        int[] counts = {0, 0, 0};
         for (String a : args) {
             Path path = Path.of(a);
             if (!Files.exists(path)) {
@@ -197,6 +207,7 @@ public final class Main {
                     counts[0]++;
                 } else {
                     counts[1]++;
+                    counts[2] += r.fileFailed() ? 1 : 0;
                     out.println(r);
                 }
             }
@@ -232,7 +243,7 @@ public final class Main {
             out.println("report: " + file);
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 && !belowMinimum ? 0 : 1;
+        return checkExit(counts, belowMinimum);
     }
 
     // ---- decide -----------------------------------------------------------------------------

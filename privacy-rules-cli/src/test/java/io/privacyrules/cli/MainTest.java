@@ -85,12 +85,41 @@ class MainTest {
         Files.writeString(dir.resolve("types.yaml"), "scenarios:\n  - name: t\n    request: {action: [collect], "
                 + "purpose: {a: 1}, data: 3, subject: {age: twelve}}\n    expect: {decision: [permit]}\n");
         Run r = run("", "check", "--policy", PACK, dir.toString());
-        assertEquals(1, r.exit(), r.toString());
-        assertEquals("0 passed, 5 failed", lastLine(r.out()));
-        for (String name : List.of("alias", "deep", "binary", "big", "types")) {
+        // deep, binary and big are not YAML that can be read: they fail whole, so the exit code is 2
+        assertEquals(2, r.exit(), r.toString());
+        // alias.yaml: its unknown key 'a' and its two scenarios (aliases); types.yaml: its one scenario
+        assertEquals("0 passed, 7 failed", lastLine(r.out()));
+        for (String name : List.of("alias", "deep", "binary", "big")) {
             assertTrue(r.out().lines().filter(l -> l.startsWith("FAIL " + name + ".yaml (")).count() == 1, r.out());
         }
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("FAIL scenario #")).count(), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("FAIL t (")).count(), r.out());
         assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r.toString());
+    }
+
+    @Test
+    void aMalformedScenarioIsOneFailureAndExitsOneWhileAFileThatFailsWholeExitsTwo(@TempDir Path dir) throws Exception {
+        Path mixed = dir.resolve("mixed.yaml");
+        Files.writeString(mixed, """
+                scenarios:
+                  - name: good
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                  - name: typo
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decison: permit}
+                """);
+        Run one = run("", "check", "--policy", PACK, mixed.toString());
+        assertEquals(1, one.exit(), one.toString());
+        assertEquals("1 passed, 1 failed", lastLine(one.out()));
+        assertTrue(one.out().contains("FAIL typo (" + mixed + ":5): " + mixed + ":7:13: expect needs the key 'decision'"), one.out());
+        assertTrue(one.out().contains(mixed + ":7:14: unknown key 'decison' in expect (hint: did you mean 'decision'?)"), one.out());
+        Path notYaml = dir.resolve("not-yaml.yaml");
+        Files.writeString(notYaml, "scenarios: [\n");
+        Run two = run("", "check", "--policy", PACK, mixed.toString(), notYaml.toString());
+        assertEquals(2, two.exit(), two.toString());
+        assertEquals("1 passed, 2 failed", lastLine(two.out()));
+        assertTrue(two.out().contains("FAIL not-yaml.yaml (" + notYaml + ":0): " + notYaml + ":2:1: YAML syntax error"), two.out());
     }
 
     @Test

@@ -270,7 +270,8 @@ class ScenarioRunnerTest {
                     retention: {data: contract.record, purposes: [contract-conclusion], asOf: 2026-13-01}
                     expect: {action: retain}
                 """);
-        assertTrue(r.get(0).failures().get(0).contains("'asOf' must be a date"), r::toString);
+        // a date of the right shape that does not exist says why (it said "'asOf' must be a date")
+        assertTrue(r.get(0).failures().get(0).contains("2026-13-01 is no such date (there is no month 13)"), r::toString);
     }
 
     @Test

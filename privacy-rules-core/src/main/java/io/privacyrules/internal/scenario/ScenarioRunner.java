@@ -437,12 +437,16 @@ public final class ScenarioRunner {
         if (s == null) {
             return null;
         }
-        try {
-            return java.time.LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
-            f.problem(key, "'" + key + "' must be a date YYYY-MM-DD", "");
-            return null;
+        java.time.LocalDate d = io.privacyrules.internal.Dates.parse(s);
+        if (d == null) {
+            String noSuchDate = io.privacyrules.internal.Dates.noSuchDate(s);
+            if (noSuchDate != null) {
+                f.problem(key, noSuchDate, io.privacyrules.internal.Dates.HINT);
+            } else {
+                f.problem(key, "'" + key + "' must be a date YYYY-MM-DD", "");
+            }
         }
+        return d;
     }
 
     private static Expect expect(Node node, Problems problems, Set<String> keys, String answerKey, List<String> answers,

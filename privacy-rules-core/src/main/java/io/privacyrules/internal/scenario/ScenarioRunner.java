@@ -16,6 +16,7 @@ import io.privacyrules.internal.EngineAccess;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.drl.Verdict;
+import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.yaml.Fields;
 import io.privacyrules.internal.yaml.Node;
 import io.privacyrules.internal.yaml.YamlReader;
@@ -75,7 +76,10 @@ public final class ScenarioRunner {
     }
 
     /** What a scenario's answer was, as far as checks and coverage need it. */
-    record Answer(List<String> failures, List<Reason> reasons) {
+    record Answer(List<String> failures, List<Reason> reasons, Set<String> used) {
+        Answer(List<String> failures, List<Reason> reasons) {
+            this(failures, reasons, Set.of());
+        }
     }
 
     /**
@@ -125,8 +129,55 @@ public final class ScenarioRunner {
                     .noneMatch(r -> r.code().equals("invalid-request") && r.rule().equals("engine"));
             Set<String> clauses = new java.util.LinkedHashSet<>();
             a.reasons().forEach(r -> clauses.add(r.clause()));
+            if (evaluated) {
+                clauses.addAll(a.used());
+            }
             out.add(new Observed(new ScenarioResult(c.name(), display, c.line(), a.failures()), c.kind(), evaluated,
                     Set.copyOf(fired), Set.copyOf(clauses)));
+        }
+        return out;
+    }
+
+    /**
+     * The clauses of the pack's rights data a rights request brought into play, for coverage: the
+     * right's, those of the grounds it names, and those its obligations cite. The rules may cite
+     * only their own clause, yet the request exercised these.
+     */
+    private static Set<String> used(PolicyEngine engine, RightsRequest request, RightsDecision decision) {
+        Pack.Rights rights = EngineAccess.engine(engine).pack().rights();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Pack.RightDef right = rights.requests().get(request.right());
+        if (right != null) {
+            out.add(right.clause());
+        }
+        for (List<String> grounds : List.of(request.refusalGrounds(), request.erasureGrounds())) {
+            for (String g : grounds) {
+                String c = g == null ? null : rights.clauseOf(g);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        decision.obligations().forEach(o -> out.add(o.clause()));
+        return out;
+    }
+
+    /**
+     * The clauses of the pack's retention data a query brought into play, for coverage: the
+     * statutory period of its data category, and the service-life clause when one of its purposes
+     * lasts until the end of the service life.
+     */
+    private static Set<String> used(PolicyEngine engine, RetentionQuery query) {
+        Pack.Retention retention = EngineAccess.engine(engine).pack().retention();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Pack.StatutoryPeriod p : retention.statutory()) {
+            if (p.data().contains(query.data())) {
+                out.add(p.clause());
+            }
+        }
+        if (retention.serviceLifeClause() != null
+                && query.purposes().stream().anyMatch(retention.serviceLifePurposes()::contains)) {
+            out.add(retention.serviceLifeClause());
         }
         return out;
     }
@@ -331,7 +382,7 @@ public final class ScenarioRunner {
                     RightsDecision d = trace == null ? engine.decide(request)
                             : EngineAccess.single(engine).decide(request, LocalDate.now(engine.clock()), trace);
                     return new Answer(compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(),
-                            d.obligationIds()), d.reasons());
+                            d.obligationIds()), d.reasons(), trace == null ? Set.of() : used(engine, request, d));
                 });
             }
             default -> {
@@ -342,7 +393,7 @@ public final class ScenarioRunner {
                     RetentionDecision d = trace == null ? engine.decide(query)
                             : EngineAccess.single(engine).decide(query, LocalDate.now(engine.clock()), trace);
                     return new Answer(compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of()),
-                            d.reasons());
+                            d.reasons(), trace == null ? Set.of() : used(engine, query));
                 });
             }
         };

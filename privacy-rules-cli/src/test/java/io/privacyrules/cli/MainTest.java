@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as SCENARIOS.md fixes it: output, exit codes, no stack traces. */
+/** The command line as the scenario-format contract fixes it: output, exit codes, no stack traces. */
 class MainTest {
     static final String PACK = "../rules/bmw-connected-drive-cn";
     static final String SCENARIOS = PACK + "/scenarios";

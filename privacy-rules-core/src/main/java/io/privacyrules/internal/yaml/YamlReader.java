@@ -13,13 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads one YAML 1.2 document into a {@link Node} tree that remembers positions, with limits that
@@ -100,7 +101,8 @@ public final class YamlReader {
                 .setMaxAliasesForCollections(0)
                 .setCodePointLimit(MAX_BYTES)
                 .build();
-        Reader reader = new Reader(file, new Parse(settings).parseString(text).iterator(), problems);
+        // The parser of the exported package (api.lowlevel is not exported by the engine's module).
+        Reader reader = new Reader(file, new ParserImpl(settings, new StreamReader(settings, text)), problems);
         try {
             return reader.document();
         } catch (TooDeep e) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param name     the scenario's name (for a file that did not load, the file name)
  * @param file     the scenario file
- * @param line     the line the scenario starts at (0 for a whole file)
+ * @param line     the line the scenario starts at; 0 for a file that failed whole (it is not YAML, or
+ *                 has no {@code scenarios:} list), whose scenarios did not run
  * @param failures what differed from the expectation, one sentence each; empty when it passed
  */
 public record ScenarioResult(String name, String file, int line, List<String> failures) {
@@ -21,6 +22,15 @@ public record ScenarioResult(String name, String file, int line, List<String> fa
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
         failures = List.copyOf(Objects.requireNonNull(failures, "failures"));
+    }
+
+    /**
+     * True for the one result of a file that failed whole: it could not be read as YAML, or it has
+     * no {@code scenarios:} list (or an empty one), so none of its scenarios ran. A malformed
+     * scenario is not such a result: it fails alone, and the file's other scenarios run.
+     */
+    public boolean fileFailed() {
+        return line == 0 && !passed();
     }
 
     /** True when the decision matched every expectation. */

@@ -45,8 +45,12 @@ public final class Scenarios {
     }
 
     /**
-     * Runs every scenario of every file at {@code fileOrDir}. A file that does not load gives one
-     * failed result listing its problems; it never throws for a bad file.
+     * Runs every scenario of every file at {@code fileOrDir}, one result per scenario. A malformed
+     * scenario (an unknown key, a value of the wrong type, an expectation naming an identifier the
+     * pack does not declare) is one failed result listing its problems with {@code file:line:column};
+     * the file's other scenarios still run. A file that cannot be read as YAML, or has no
+     * {@code scenarios:} list, gives one failed result for the whole file
+     * ({@link ScenarioResult#fileFailed()}). It never throws for a bad file.
      *
      * @throws NullPointerException if an argument is null
      */

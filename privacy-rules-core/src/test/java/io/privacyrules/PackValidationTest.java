@@ -168,14 +168,21 @@ class PackValidationTest {
     void aMissingDrlFileIsReportedWhereItIsListed() {
         Path pack = seed();
         TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - rules/childern.drl");
-        assertProblem(TestPacks.problem(pack), "policy.yaml", "does not exist");
+        // since strict authoring, the file the typo misses is also reported as not listed
+        List<Problem> problems = TestPacks.problems(pack);
+        assertEquals(2, problems.size(), problems::toString);
+        assertProblem(problems.get(1), "policy.yaml", "rules/childern.drl does not exist");
+        assertProblem(problems.get(0), "policy.yaml", "rules/children.drl is not listed under drl:");
     }
 
     @Test
     void aDrlPathLeavingThePackIsRejected() {
         Path pack = seed();
         TestPacks.edit(pack, "policy.yaml", "  - rules/children.drl", "  - ../outside.drl");
-        assertProblem(TestPacks.problem(pack), "policy.yaml", "not a relative path");
+        List<Problem> problems = TestPacks.problems(pack);
+        assertEquals(2, problems.size(), problems::toString);
+        assertProblem(problems.get(1), "policy.yaml", "not a relative path");
+        assertProblem(problems.get(0), "policy.yaml", "rules/children.drl is not listed under drl:");
     }
 
     @Test

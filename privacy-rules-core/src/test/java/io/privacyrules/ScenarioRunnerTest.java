@@ -70,7 +70,7 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void aTypoInAKeyFailsTheFileWithLineAndHint() throws IOException {
+    void aTypoInAKeyFailsTheScenarioWithLineAndHint() throws IOException {
         List<ScenarioResult> r = run("""
                 scenarios:
                   - name: typo
@@ -81,10 +81,12 @@ class ScenarioRunnerTest {
         assertFalse(r.get(0).passed());
         String failure = r.get(0).failures().get(0);
         assertTrue(failure.contains("s.yaml:3:") && failure.contains("did you mean 'requiredByLaw'"), failure);
+        assertEquals("typo", r.get(0).name());
     }
 
     @Test
-    void wrongTypesAndBadExpectationsAreLoadErrors() throws IOException {
+    void wrongTypesAndBadExpectationsAreErrorsOfTheirOwnScenario() throws IOException {
+        // Before strict authoring the five problems were one failed result for the whole file.
         List<ScenarioResult> r = run("""
                 scenarios:
                   - name: bad
@@ -93,8 +95,122 @@ class ScenarioRunnerTest {
                   - name: bad
                     request: {action: collect, purpose: marketing, data: [contact.mobile]}
                 """);
-        List<String> failures = r.get(0).failures();
-        assertEquals(5, failures.size(), failures::toString);
+        assertEquals(2, r.size(), r::toString);
+        assertEquals(3, r.get(0).failures().size(), r::toString);
+        assertEquals(2, r.get(1).failures().size(), r::toString);
+        assertEquals(List.of(2, 5), List.of(r.get(0).line(), r.get(1).line()));
+        assertTrue(r.get(1).failures().get(0).contains("s.yaml:5:"), r::toString);
+    }
+
+    @Test
+    void aMalformedScenarioFailsAloneAndTheOthersStillRun() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: first
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                  - name: a typo in a key
+                    request: {action: collect, purpse: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                  - just text
+                  - name: an undeclared obligation
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit, noObligations: [anonymise]}
+                  - name: last
+                    request: {action: use, purpose: marketing, data: [contact.email]}
+                    expect: {decision: deny}
+                """);
+        assertEquals(5, r.size(), r::toString);
+        assertEquals(List.of(true, false, false, false, true), r.stream().map(ScenarioResult::passed).toList());
+        assertEquals(List.of("first", "a typo in a key", "scenario #3", "an undeclared obligation", "last"),
+                r.stream().map(ScenarioResult::name).toList());
+        assertEquals(List.of(2, 5, 8, 9, 12), r.stream().map(ScenarioResult::line).toList());
+        String typo = String.join("\n", r.get(1).failures());
+        assertTrue(typo.contains("s.yaml:6:32: unknown key 'purpse' in the request (hint: did you mean 'purpose'?)"), typo);
+        assertTrue(r.get(2).failures().get(0).contains("s.yaml:8:5: a scenario must be a mapping"), r::toString);
+        assertTrue(r.get(3).failures().get(0).contains(
+                "s.yaml:11:48: obligation 'anonymise' in noObligations is not declared by the pack (hint: did you mean 'anonymize'?)"),
+                r::toString);
+        assertTrue(r.stream().noneMatch(ScenarioResult::fileFailed), r::toString);
+    }
+
+    @Test
+    void onlyAFileThatIsNotYamlOrHasNoScenariosListFailsWhole() throws IOException {
+        for (String whole : List.of("scenarios: [\n", "scenario:\n  - name: x\n", "- name: x\n", "scenarios: {name: x}\n")) {
+            List<ScenarioResult> r = run(whole);
+            assertEquals(1, r.size(), whole + r);
+            assertTrue(r.get(0).fileFailed() && r.get(0).line() == 0 && r.get(0).name().equals("s.yaml"), whole + r);
+        }
+        assertTrue(run("scenario:\n  - name: x\n").get(0).toString().contains("did you mean 'scenarios'?"));
+        // a problem outside the list is the file's own failure; its scenarios still run
+        List<ScenarioResult> r = run("""
+                title: mine
+                scenarios:
+                  - name: runs
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                """);
+        assertEquals(2, r.size(), r::toString);
+        assertTrue(r.get(1).passed(), r::toString);
+        assertEquals("s.yaml", r.get(0).name());
+        assertEquals(1, r.get(0).line());
+        assertFalse(r.get(0).fileFailed());
+        assertTrue(r.get(0).failures().get(0).contains("unknown key 'title' in the scenario file"), r::toString);
+    }
+
+    @Test
+    void yamlProblemsInsideAScenarioBelongToThatScenario() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: twice
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                    expect: {decision: deny}
+                  - name: fine
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                """);
+        assertEquals(2, r.size(), r::toString);
+        assertTrue(r.get(0).failures().get(0).contains("s.yaml:5:5: duplicate key 'expect' (first at line 4)"), r::toString);
+        assertTrue(r.get(1).passed(), r::toString);
+    }
+
+    @Test
+    void expectationsNameOnlyWhatThePackDeclaresOrCanGive() throws IOException {
+        List<ScenarioResult> r = run("""
+                scenarios:
+                  - name: typos
+                    request: {action: use, purpose: marketing, data: [contact.email]}
+                    expect: {decision: deny, clauses: [IIV], codes: [consent-requird], obligations: [agregate]}
+                  - name: the engine's own codes, the default deny, DRL codes and a clause above the declared ones
+                    request: {action: use, purpose: marketing, data: [contact.email]}
+                    expect: {decision: deny, codes: [consent-required], noObligations: [aggregate]}
+                  - name: codes of every kind are known
+                    rightsRequest: {right: access, receivedOn: 2026-07-01}
+                    expect: {outcome: verify-identity, codes: [identity-not-verified],
+                             noObligations: [charge-fee]}
+                  - name: engine codes
+                    request: {action: use, purpose: Marketing, data: [contact.email]}
+                    expect: {decision: deny, codes: [invalid-request], clauses: [I]}
+                """);
+        assertEquals(4, r.size(), r::toString);
+        List<String> typos = r.get(0).failures();
+        assertEquals(3, typos.size(), typos::toString);
+        assertTrue(typos.get(0).contains("s.yaml:4:40: clause 'IIV' in clauses covers no clause the pack declares"), typos::toString);
+        assertTrue(typos.get(1).contains("reason code 'consent-requird' in codes is not one the pack can give (hint: did you mean 'consent-required'?)"),
+                typos::toString);
+        assertTrue(typos.get(2).contains("obligation 'agregate' in obligations is not declared by the pack (hint: did you mean 'aggregate'?)"),
+                typos::toString);
+        assertTrue(r.get(1).passed() && r.get(2).passed() && r.get(3).passed(), r::toString);
+        {
+            for (String code : List.of("invalid-request", "internal-error", "not-permitted", "no-rule-answered",
+                    "calendar-incomplete", "no-disposal-rule", "purpose-permitted", "statutory-retention",
+                    "guardian-consent-required")) {
+                List<ScenarioResult> one = run("scenarios:\n  - name: x\n    request: {action: use, purpose: marketing, "
+                        + "data: [contact.email]}\n    expect: {decision: deny, codes: [" + code + "]}\n");
+                assertTrue(one.get(0).failures().stream().noneMatch(f -> f.contains("not one the pack can give")), code + one);
+            }
+        }
     }
 
     @Test
@@ -154,7 +270,8 @@ class ScenarioRunnerTest {
                     retention: {data: contract.record, purposes: [contract-conclusion], asOf: 2026-13-01}
                     expect: {action: retain}
                 """);
-        assertTrue(r.get(0).failures().get(0).contains("'asOf' must be a date"), r::toString);
+        // a date of the right shape that does not exist says why (it said "'asOf' must be a date")
+        assertTrue(r.get(0).failures().get(0).contains("2026-13-01 is no such date (there is no month 13)"), r::toString);
     }
 
     @Test

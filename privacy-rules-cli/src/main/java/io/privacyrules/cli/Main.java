@@ -171,15 +171,24 @@ public final class Main {
         PolicyEngine engine = PolicyEngine.layered(policies);
         int[] counts = runScenarios(args, path -> Scenarios.run(engine, path));
         out.println(counts[0] + " passed, " + counts[1] + " failed");
-        return counts[1] == 0 ? 0 : 1;
+        return checkExit(counts, false);
+    }
+
+    /**
+     * 1 when anything failed (a scenario, a scenario file that failed whole, a path, the coverage
+     * minimum), else 0. A scenario file that does not load counts as failed, as the scenario-format
+     * contract says; 2 is kept for bad usage and a policy that does not load.
+     */
+    private static int checkExit(int[] counts, boolean belowMinimum) {
+        return counts[1] > 0 || counts[2] > 0 || belowMinimum ? 1 : 0;
     }
 
     /**
      * Runs {@code run} on each path, printing a line for every failure and for a path that does
-     * not exist; returns {passed, failed}.
+     * not exist; returns {passed, failed, files that failed whole}.
      */
     private int[] runScenarios(List<String> args, java.util.function.Function<Path, List<ScenarioResult>> run) {
-        int[] counts = {0, 0};
+        int[] counts = {0, 0, 0};
         for (String a : args) {
             Path path = Path.of(a);
             if (!Files.exists(path)) {
@@ -197,6 +206,7 @@ public final class Main {
                     counts[0]++;
                 } else {
                     counts[1]++;
+                    counts[2] += r.fileFailed() ? 1 : 0;
                     out.println(r);
                 }
             }
@@ -232,7 +242,7 @@ public final class Main {
             out.println("report: " + file);
         }
         out.println(passed + " passed, " + failed + " failed");
-        return failed == 0 && !belowMinimum ? 0 : 1;
+        return checkExit(counts, belowMinimum);
     }
 
     // ---- decide -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line as SCENARIOS.md fixes it: output, exit codes, no stack traces. */
+/** The command line as the scenario-format contract fixes it: output, exit codes, no stack traces. */
 class MainTest {
     static final String PACK = "../rules/bmw-connected-drive-cn";
     static final String SCENARIOS = PACK + "/scenarios";
@@ -85,12 +85,41 @@ class MainTest {
         Files.writeString(dir.resolve("types.yaml"), "scenarios:\n  - name: t\n    request: {action: [collect], "
                 + "purpose: {a: 1}, data: 3, subject: {age: twelve}}\n    expect: {decision: [permit]}\n");
         Run r = run("", "check", "--policy", PACK, dir.toString());
+        // deep, binary and big are not YAML that can be read: they fail whole and count as failed
         assertEquals(1, r.exit(), r.toString());
-        assertEquals("0 passed, 5 failed", lastLine(r.out()));
-        for (String name : List.of("alias", "deep", "binary", "big", "types")) {
+        // alias.yaml: its unknown key 'a' and its two scenarios (aliases); types.yaml: its one scenario
+        assertEquals("0 passed, 7 failed", lastLine(r.out()));
+        for (String name : List.of("alias", "deep", "binary", "big")) {
             assertTrue(r.out().lines().filter(l -> l.startsWith("FAIL " + name + ".yaml (")).count() == 1, r.out());
         }
+        assertEquals(2, r.out().lines().filter(l -> l.startsWith("FAIL scenario #")).count(), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("FAIL t (")).count(), r.out());
         assertFalse(r.out().contains("\tat ") || r.err().contains("\tat "), r.toString());
+    }
+
+    @Test
+    void aMalformedScenarioIsOneFailureAndAFileThatFailsWholeCountsAsFailed(@TempDir Path dir) throws Exception {
+        Path mixed = dir.resolve("mixed.yaml");
+        Files.writeString(mixed, """
+                scenarios:
+                  - name: good
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                  - name: typo
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decison: permit}
+                """);
+        Run one = run("", "check", "--policy", PACK, mixed.toString());
+        assertEquals(1, one.exit(), one.toString());
+        assertEquals("1 passed, 1 failed", lastLine(one.out()));
+        assertTrue(one.out().contains("FAIL typo (" + mixed + ":5): " + mixed + ":7:13: expect needs the key 'decision'"), one.out());
+        assertTrue(one.out().contains(mixed + ":7:14: unknown key 'decison' in expect (hint: did you mean 'decision'?)"), one.out());
+        Path notYaml = dir.resolve("not-yaml.yaml");
+        Files.writeString(notYaml, "scenarios: [\n");
+        Run two = run("", "check", "--policy", PACK, mixed.toString(), notYaml.toString());
+        assertEquals(1, two.exit(), two.toString());
+        assertEquals("1 passed, 2 failed", lastLine(two.out()));
+        assertTrue(two.out().contains("FAIL not-yaml.yaml (" + notYaml + ":0): " + notYaml + ":2:1: YAML syntax error"), two.out());
     }
 
     @Test

@@ -57,8 +57,9 @@ public final class PackScenarios {
      *
      * <p>Nothing passes by testing nothing: a path that does not exist, a folder without scenario
      * files and a file with an empty {@code scenarios:} list each give one failing test, named after
-     * the path, and the other paths still run. A scenario file that does not load gives one failing
-     * test listing every problem with {@code file:line:column}.
+     * the path, and the other paths still run. A malformed scenario is one failing test listing its
+     * problems with {@code file:line:column}, and the file's other scenarios still run; a file that
+     * is not YAML, or has no {@code scenarios:} list, gives one failing test named after the file.
      *
      * @param engine     the engine that decides the scenarios
      * @param fileOrDirs scenario files or folders, at least one; a folder stands for every

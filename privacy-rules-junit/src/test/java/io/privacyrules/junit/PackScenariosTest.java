@@ -48,6 +48,28 @@ class PackScenariosTest {
     }
 
     @Test
+    void aMalformedScenarioIsOneFailingTestAndTheOthersStillRun(@TempDir Path dir) throws Throwable {
+        Path file = dir.resolve("mixed.yaml");
+        Files.writeString(file, """
+                scenarios:
+                  - name: malformed
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit, obligations: [anonymise]}
+                  - name: passes
+                    request: {action: collect, purpose: contract-conclusion, data: [identity.name]}
+                    expect: {decision: permit}
+                """);
+        List<DynamicNode> nodes = PackScenarios.of("classpath:bmw-connected-drive-cn", file.toString()).toList();
+        List<DynamicTest> tests = ((DynamicContainer) nodes.get(0)).getChildren().map(DynamicTest.class::cast).toList();
+        assertEquals(List.of("malformed", "passes"), tests.stream().map(DynamicTest::getDisplayName).toList());
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> tests.get(0).getExecutable().execute());
+        assertTrue(e.getMessage().contains("mixed.yaml:4:46: obligation 'anonymise' in obligations is not declared by the pack"
+                + " (hint: did you mean 'anonymize'?)"), e.getMessage());
+        assertTrue(tests.get(0).getTestSourceUri().orElseThrow().toString().endsWith("mixed.yaml?line=2"));
+        tests.get(1).getExecutable().execute();
+    }
+
+    @Test
     void nothingPassesByTestingNothing(@TempDir Path dir) throws Throwable {
         Files.writeString(dir.resolve("empty.yaml"), "scenarios: []\n");
         Files.createDirectory(dir.resolve("none"));

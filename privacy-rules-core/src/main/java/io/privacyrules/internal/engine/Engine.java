@@ -51,6 +51,16 @@ public final class Engine implements Decider {
     static final String INTERNAL_ERROR = "internal-error";
     /** The reason of a retention query no rule answered. */
     static final String NO_DISPOSAL_RULE = "no-disposal-rule";
+    /** The reason of a rights request no rule answered. */
+    static final String NO_RULE_ANSWERED = "no-rule-answered";
+    /** The reason added to a deadline counted across years the working-day calendar does not list. */
+    static final String CALENDAR_INCOMPLETE = "calendar-incomplete";
+    /**
+     * Every reason code the engine gives by itself, whatever the pack: with the pack's default deny
+     * code ({@code defaults.deny.code}), the codes a decision may carry beside the pack's own rules'.
+     */
+    public static final java.util.Set<String> ENGINE_CODES = java.util.Set.of(INVALID_REQUEST, INTERNAL_ERROR,
+            NO_DISPOSAL_RULE, NO_RULE_ANSWERED, CALENDAR_INCOMPLETE);
 
     private final PackCompiler.Compiled compiled;
     private final Pack pack;
@@ -222,7 +232,7 @@ public final class Engine implements Decider {
 
     private RightsDecision assembleRights(Verdict v, Pack.RightDef right, LocalDate received) {
         if (v.answers().isEmpty()) {
-            return refused(List.of(new Reason("no-rule-answered", right.clause(),
+            return refused(List.of(new Reason(NO_RULE_ANSWERED, right.clause(),
                     "No rule of the pack answers a request to exercise " + right.id() + ".", ENGINE_RULE, pack.info().id())));
         }
         int first = v.answers().stream().mapToInt(Verdict.Answer::step).min().getAsInt();
@@ -240,7 +250,7 @@ public final class Engine implements Decider {
                 boolean[] uncovered = {false};
                 respondBy = pack.rights().calendar().addWorkingDays(received, right.within().getDays(), uncovered);
                 if (uncovered[0]) {
-                    reasons.add(new Reason("calendar-incomplete", right.clause(), "The working-day calendar "
+                    reasons.add(new Reason(CALENDAR_INCOMPLETE, right.clause(), "The working-day calendar "
                             + pack.rights().calendar().id() + " does not list the holidays and make-up working days of "
                             + "every year the deadline crosses; there only weekends were skipped, so the true deadline "
                             + "may differ by a few days.", ENGINE_RULE, pack.info().id()));

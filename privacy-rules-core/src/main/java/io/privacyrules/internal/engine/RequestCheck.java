@@ -3,6 +3,7 @@ package io.privacyrules.internal.engine;
 import io.privacyrules.Consent;
 import io.privacyrules.ProcessingRequest;
 import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Places;
 import io.privacyrules.internal.pack.Pack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,9 +53,7 @@ final class RequestCheck {
                 && pack.actions().get(r.action()).requiresRecipient()) {
             out.add("action '" + r.action() + "' needs a recipient");
         }
-        if (r.destination() != null && !Ids.COUNTRY.matcher(r.destination()).matches()) {
-            out.add("destination " + Ids.show(r.destination()) + " is not a two-letter ISO 3166 code");
-        }
+        destination(out, r.destination());
         Integer age = r.subject().age();
         if (age != null && (age < 0 || age > MAX_AGE)) {
             out.add("the subject's age is out of range (0 to " + MAX_AGE + ")");
@@ -130,6 +129,22 @@ final class RequestCheck {
             }
         }
         return out;
+    }
+
+    /**
+     * A destination must be an ISO 3166-1 country code ({@link Places}). The value is named only
+     * when it has the shape of a code: anything else may be data put in the wrong field.
+     */
+    private static void destination(List<String> out, String destination) {
+        if (destination == null || Places.isKnown(destination)) {
+            return;
+        }
+        if (Places.looksLikeACode(destination)) {
+            out.add("destination '" + destination + "' is not an ISO 3166-1 country code");
+        } else {
+            out.add("the destination is not a two-letter ISO 3166-1 country code (a value of " + destination.length()
+                    + " characters, not shown)");
+        }
     }
 
     private static void known(List<String> out, String what, String id, Map<String, ?> declared) {

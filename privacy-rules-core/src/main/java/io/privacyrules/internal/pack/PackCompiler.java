@@ -47,7 +47,8 @@ public final class PackCompiler {
      * A compiled pack: the KieBase and what the engine needs to know of each rule, by DRL name and
      * by ordinal (YAML rules first, then the DRL files' rules in order).
      */
-    public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules, RuleMeta[] byOrdinal) {
+    public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules, RuleMeta[] byOrdinal,
+                           java.util.Set<String> drlCodes) {
     }
 
     private PackCompiler() {
@@ -115,7 +116,7 @@ public final class PackCompiler {
         }
         RuleMeta[] byOrdinal = new RuleMeta[pack.rules().size() + authored.size()];
         metas.values().forEach(m -> byOrdinal[m.ordinal()] = m);
-        return new Compiled(pack, kieBase, Map.copyOf(metas), byOrdinal);
+        return new Compiled(pack, kieBase, Map.copyOf(metas), byOrdinal, codesOf(authored));
     }
 
     /**
@@ -145,6 +146,26 @@ public final class PackCompiler {
                 KieServices.get().newKieBaseConfiguration(null, wall));
         kieBase.addPackages(builder.getKnowledgePackages());
         return kieBase;
+    }
+
+    /**
+     * The reason codes of the DRL rules' {@code out} calls that give a reason: the first argument
+     * of {@code out.permit}, the one before the message of every other answer.
+     */
+    private static java.util.Set<String> codesOf(List<DrlChecker.Checked> rules) {
+        java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+        for (DrlChecker.Checked r : rules) {
+            for (DrlCode.Call c : r.calls()) {
+                if (c.method().equals("oblige") || c.args().size() < 2) {
+                    continue;
+                }
+                DrlCode.Arg code = c.method().equals("permit") ? c.args().get(0) : c.args().get(c.args().size() - 2);
+                if (code.literal() == DrlLexer.Kind.STRING) {
+                    codes.add(code.value());
+                }
+            }
+        }
+        return java.util.Set.copyOf(codes);
     }
 
     /** The package descriptor the checked rules of one file compile from, with the engine's header. */

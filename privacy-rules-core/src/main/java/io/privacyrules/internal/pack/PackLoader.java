@@ -2,7 +2,9 @@ package io.privacyrules.internal.pack;
 
 import io.privacyrules.Obligation;
 import io.privacyrules.PolicyInfo;
+import io.privacyrules.internal.Dates;
 import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Places;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.Suggest;
 import io.privacyrules.internal.drl.Verdict;
@@ -539,7 +541,33 @@ public final class PackLoader {
                 problems.add(n.at(), "cannot read DRL file " + path + ": " + e.getClass().getSimpleName(), "");
             }
         }
+        checkUnlistedDrl(top, seen);
         return out;
+    }
+
+    /**
+     * Reports every {@code .drl} file in the pack that {@code drl:} does not list: it would never be
+     * loaded, so its rules would silently not apply. Reported at the {@code drl:} key, or at the file
+     * when there is no such key. Skipped where the pack's files cannot be listed.
+     */
+    private void checkUnlistedDrl(Fields top, Set<String> listed) {
+        List<String> found;
+        try {
+            found = source.drlFiles();
+        } catch (IOException e) {
+            problems.add(Location.of(file), "cannot list the pack's DRL files: " + e.getClass().getSimpleName(), "");
+            return;
+        }
+        if (found == null) {
+            return;
+        }
+        for (String path : found) {
+            if (!listed.contains(path)) {
+                Location at = top.has("drl") ? top.keyAt("drl") : new Location(source.display(path), 1, 1);
+                problems.add(at, "DRL file " + path + " is not listed under drl:, so it is never loaded",
+                        "add it to drl: or delete it");
+            }
+        }
     }
 
     private Map<String, WorkingCalendar> readCalendars(Fields top) {
@@ -585,8 +613,11 @@ public final class PackLoader {
             }
             Set<LocalDate> workdays = new java.util.HashSet<>();
             for (Node n : f.list("workdays", false)) {
-                LocalDate d = n instanceof Node.ScalarNode sn && sn.value() instanceof String t ? parseDate(t) : null;
-                if (d == null) {
+                String t = n instanceof Node.ScalarNode sn && sn.value() instanceof String v ? v : null;
+                LocalDate d = Dates.parse(t);
+                if (d == null && Dates.noSuchDate(t) != null) {
+                    problems.add(n.at(), Dates.noSuchDate(t), Dates.HINT);
+                } else if (d == null) {
                     problems.add(n.at(), "a make-up working day must be a date YYYY-MM-DD", "");
                 } else {
                     checkYear(years, d, n.at());
@@ -603,14 +634,6 @@ public final class PackLoader {
         if (!years.contains(d.getYear())) {
             problems.add(at, d + " lies in a year not listed in 'years'",
                     "list the year once its whole schedule is confirmed, or remove the date");
-        }
-    }
-
-    private static LocalDate parseDate(String s) {
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 
@@ -1046,18 +1069,28 @@ public final class PackLoader {
         if (s == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            f.problem(key, "'" + shorten(s) + "' is not a date", "write it as YYYY-MM-DD");
-            return null;
+        LocalDate d = Dates.parse(s);
+        if (d == null) {
+            String noSuchDate = Dates.noSuchDate(s);
+            if (noSuchDate != null) {
+                f.problem(key, noSuchDate, Dates.HINT);
+            } else {
+                f.problem(key, "'" + shorten(s) + "' is not a date", "write it as YYYY-MM-DD");
+            }
         }
+        return d;
     }
 
+    /** A country code: two upper-case letters that ISO 3166-1 assigns to a country ({@link Places}). */
     private String country(Fields f, String key, boolean required) {
         String s = f.text(key, required);
         if (s != null && !Ids.COUNTRY.matcher(s).matches()) {
             f.problem(key, "'" + shorten(s) + "' is not a two-letter ISO 3166 country code", "for example CN, DE");
+            return null;
+        }
+        if (s != null && !Places.isKnown(s)) {
+            f.problem(key, "'" + s + "' is not an ISO 3166-1 country code",
+                    "use the code ISO 3166-1 assigns to the country, for example CN or DE; EU, XK and ZZ are not countries");
             return null;
         }
         return s;

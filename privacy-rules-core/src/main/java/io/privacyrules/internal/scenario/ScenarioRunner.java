@@ -16,6 +16,7 @@ import io.privacyrules.internal.EngineAccess;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.Problems;
 import io.privacyrules.internal.drl.Verdict;
+import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.yaml.Fields;
 import io.privacyrules.internal.yaml.Node;
 import io.privacyrules.internal.yaml.YamlReader;
@@ -51,8 +52,19 @@ public final class ScenarioRunner {
             "transactionCompletedOn", "vehicleServiceLifeEndedOn", "asOf");
     public static final Set<String> RETENTION_EXPECT_KEYS = Set.of("action", "until", "clauses", "codes");
 
+    /** One entry of a scenario file as read: a scenario ready to run, or a failure that needs no decision. */
+    sealed interface Entry permits Case, Broken {
+    }
+
     /** One parsed scenario: how to decide it and compare the answer with the expectation. */
-    record Case(String name, int line, String kind, Check check) {
+    record Case(String name, int line, String kind, Check check) implements Entry {
+    }
+
+    /**
+     * A malformed scenario, or a problem of the file outside its scenarios (kind {@code file}), or,
+     * with line 0, a file that failed whole.
+     */
+    record Broken(String name, int line, String kind, List<String> failures) implements Entry {
     }
 
     /**
@@ -64,7 +76,10 @@ public final class ScenarioRunner {
     }
 
     /** What a scenario's answer was, as far as checks and coverage need it. */
-    record Answer(List<String> failures, List<Reason> reasons) {
+    record Answer(List<String> failures, List<Reason> reasons, Set<String> used) {
+        Answer(List<String> failures, List<Reason> reasons) {
+            this(failures, reasons, Set.of());
+        }
     }
 
     /**
@@ -100,22 +115,69 @@ public final class ScenarioRunner {
 
     private static List<Observed> run(PolicyEngine engine, Path file, boolean observe) {
         String display = file.toString();
-        Problems problems = new Problems();
-        List<Case> cases = read(display, file, problems);
-        if (!problems.isEmpty()) {
-            return List.of(new Observed(new ScenarioResult(file.getFileName().toString(), display, 0,
-                    problems.sorted().stream().map(Problem::toString).toList()), "file", false, Set.of(), Set.of()));
-        }
         List<Observed> out = new ArrayList<>();
-        for (Case c : cases) {
+        for (Entry entry : read(display, file, Declared.of(engine))) {
+            if (entry instanceof Broken b) {
+                out.add(new Observed(new ScenarioResult(b.name(), display, b.line(), b.failures()), b.kind(), false,
+                        Set.of(), Set.of()));
+                continue;
+            }
+            Case c = (Case) entry;
             Set<String> fired = new java.util.LinkedHashSet<>();
             Answer a = c.check().apply(engine, observe ? rule -> fired.add(rule.name()) : null);
             boolean evaluated = a.reasons().stream()
                     .noneMatch(r -> r.code().equals("invalid-request") && r.rule().equals("engine"));
             Set<String> clauses = new java.util.LinkedHashSet<>();
             a.reasons().forEach(r -> clauses.add(r.clause()));
+            if (evaluated) {
+                clauses.addAll(a.used());
+            }
             out.add(new Observed(new ScenarioResult(c.name(), display, c.line(), a.failures()), c.kind(), evaluated,
                     Set.copyOf(fired), Set.copyOf(clauses)));
+        }
+        return out;
+    }
+
+    /**
+     * The clauses of the pack's rights data a rights request brought into play, for coverage: the
+     * right's, those of the grounds it names, and those its obligations cite. The rules may cite
+     * only their own clause, yet the request exercised these.
+     */
+    private static Set<String> used(PolicyEngine engine, RightsRequest request, RightsDecision decision) {
+        Pack.Rights rights = EngineAccess.engine(engine).pack().rights();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        Pack.RightDef right = rights.requests().get(request.right());
+        if (right != null) {
+            out.add(right.clause());
+        }
+        for (List<String> grounds : List.of(request.refusalGrounds(), request.erasureGrounds())) {
+            for (String g : grounds) {
+                String c = g == null ? null : rights.clauseOf(g);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        decision.obligations().forEach(o -> out.add(o.clause()));
+        return out;
+    }
+
+    /**
+     * The clauses of the pack's retention data a query brought into play, for coverage: the
+     * statutory period of its data category, and the service-life clause when one of its purposes
+     * lasts until the end of the service life.
+     */
+    private static Set<String> used(PolicyEngine engine, RetentionQuery query) {
+        Pack.Retention retention = EngineAccess.engine(engine).pack().retention();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (Pack.StatutoryPeriod p : retention.statutory()) {
+            if (p.data().contains(query.data())) {
+                out.add(p.clause());
+            }
+        }
+        if (retention.serviceLifeClause() != null
+                && query.purposes().stream().anyMatch(retention.serviceLifePurposes()::contains)) {
+            out.add(retention.serviceLifeClause());
         }
         return out;
     }
@@ -166,92 +228,176 @@ public final class ScenarioRunner {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static List<Case> read(String display, Path file, Problems problems) {
+    /**
+     * Reads a file into its entries. Only a file that cannot be read as YAML, or that has no
+     * {@code scenarios:} list (or an empty one), gives a single whole-file failure; otherwise each
+     * scenario stands alone: a malformed one is one failure with its problems, and a problem outside
+     * the list (an unknown top-level key) is a failure of its own, named after the file.
+     */
+    private static List<Entry> read(String display, Path file, Declared declared) {
+        String fileName = file.getFileName().toString();
+        Problems yaml = new Problems();
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(YamlReader.MAX_BYTES + 1);
         } catch (IOException e) {
-            problems.add(io.privacyrules.internal.yaml.Location.of(display), "cannot read the file: "
+            yaml.add(io.privacyrules.internal.yaml.Location.of(display), "cannot read the file: "
                     + e.getClass().getSimpleName(), "is the path right?");
-            return List.of();
+            return whole(fileName, yaml);
         }
-        Node root = YamlReader.read(display, bytes, problems);
+        Node root = YamlReader.read(display, bytes, yaml);
         if (root == null) {
-            return List.of();
+            return whole(fileName, yaml);
         }
-        Fields top = Fields.of(root, problems, "the scenario file", FILE_KEYS);
-        if (!top.has("scenarios")) {
-            problems.add(root.at(), "a scenario file needs a top-level 'scenarios:' list", "");
-            return List.of();
+        Node listed = root instanceof Node.MapNode m ? m.get("scenarios") : null;
+        Problems fileLevel = new Problems();
+        Fields top = Fields.of(root, fileLevel, "the scenario file", FILE_KEYS);
+        if (!(root instanceof Node.MapNode) || listed == null) {
+            Problems all = merged(yaml, fileLevel);
+            all.add(root.at(), "a scenario file needs a top-level 'scenarios:' list", "start the file with 'scenarios:'");
+            return whole(fileName, all);
         }
-        List<Case> cases = new ArrayList<>();
-        Set<String> names = new java.util.HashSet<>();
-        Node listed = top.node("scenarios");
         if (listed instanceof Node.ListNode l && l.items().isEmpty()
                 || listed instanceof Node.ScalarNode sc && (sc.value() == null || "".equals(sc.value()))) {
-            top.problem("scenarios", "the file lists no scenarios", "a file that tests nothing would pass silently; add a scenario or delete the file");
-            return List.of();
+            Problems all = merged(yaml, fileLevel);
+            all.add(top.at("scenarios"), "the file lists no scenarios",
+                    "a file that tests nothing would pass silently; add a scenario or delete the file");
+            return whole(fileName, all);
         }
-        List<Node> items = top.list("scenarios", true);
-        for (Node item : items) {
-            Fields s = Fields.of(item, problems, "a scenario", SCENARIO_KEYS);
-            String name = s.text("name", true);
-            if (name != null && !names.add(name)) {
-                s.problem("name", "two scenarios are named '" + name + "'", "give each scenario its own name");
-            }
-            List<String> kinds = new ArrayList<>();
-            for (String k : List.of("request", "rightsRequest", "retention")) {
-                if (s.has(k)) {
-                    kinds.add(k);
+        if (!(listed instanceof Node.ListNode list)) {
+            Problems all = merged(yaml, fileLevel);
+            all.add(listed.at(), "'scenarios' must be a list, not " + listed.kind(), "start each scenario with '- name: ...'");
+            return whole(fileName, all);
+        }
+        List<Node> items = list.items();
+        List<Problems> perItem = new ArrayList<>();
+        items.forEach(i -> perItem.add(new Problems()));
+        attribute(yaml, (Node.MapNode) root, list, perItem, fileLevel);
+        List<Entry> entries = new ArrayList<>();
+        if (!fileLevel.isEmpty()) {
+            List<Problem> sorted = fileLevel.sorted();
+            entries.add(new Broken(fileName, Math.max(1, sorted.get(0).line()), "file", strings(sorted)));
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            entries.add(scenario(items.get(i), i, names, perItem.get(i), declared));
+        }
+        return entries;
+    }
+
+    private static List<Entry> whole(String fileName, Problems problems) {
+        return List.of(new Broken(fileName, 0, "file", strings(problems.sorted())));
+    }
+
+    private static List<String> strings(List<Problem> problems) {
+        return problems.stream().map(Problem::toString).toList();
+    }
+
+    private static Problems merged(Problems a, Problems b) {
+        Problems out = new Problems();
+        for (Problems p : List.of(a, b)) {
+            p.sorted().forEach(x -> out.add(new io.privacyrules.internal.yaml.Location(x.file(), x.line(), x.column()),
+                    x.message(), x.hint()));
+        }
+        return out;
+    }
+
+    /**
+     * Gives each problem the YAML reader found (a duplicate key, an alias, a tag) to the scenario it
+     * lies in: from the scenario's first position to the next one's (or to the next top-level key
+     * after the list). Problems elsewhere are the file's.
+     */
+    private static void attribute(Problems yaml, Node.MapNode root, Node.ListNode list, List<Problems> perItem,
+                                  Problems fileLevel) {
+        List<Node> items = list.items();
+        int listLine = root.entries().get("scenarios").keyAt().line();
+        int end = root.entries().values().stream().mapToInt(e -> e.keyAt().line()).filter(l -> l > listLine)
+                .min().orElse(Integer.MAX_VALUE);
+        for (Problem p : yaml.sorted()) {
+            int owner = -1;
+            for (int i = 0; i < items.size(); i++) {
+                if (compare(p, items.get(i).at().line(), items.get(i).at().column()) >= 0
+                        && (i + 1 < items.size() ? compare(p, items.get(i + 1).at().line(), items.get(i + 1).at().column()) < 0
+                        : p.line() < end)) {
+                    owner = i;
                 }
             }
-            if (kinds.size() != 1) {
-                problems.add(s.at(), "a scenario has exactly one of request, rightsRequest, retention"
-                        + (kinds.isEmpty() ? "" : "; this one has " + kinds), "");
-                continue;
-            }
-            if (!s.has("expect")) {
-                problems.add(s.at(), "scenario '" + name + "' has no 'expect'", "add expect: {decision: permit} or similar");
-                continue;
-            }
-            String kind = kinds.get(0);
-            String label = name == null ? "?" : name;
-            int line = s.at().line();
-            switch (kind) {
-                case "request" -> {
-                    ProcessingRequest request = request(s.node("request"), problems);
-                    Expect e = expect(s.node("expect"), problems, EXPECT_KEYS, "decision", List.of("permit", "deny"), null);
-                    cases.add(new Case(label, line, kind, (engine, trace) -> {
-                        Decision d = trace == null ? engine.decide(request) : EngineAccess.single(engine).decide(request, trace);
-                        return new Answer(compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds()),
-                                d.reasons());
-                    }));
-                }
-                case "rightsRequest" -> {
-                    RightsRequest request = rightsRequest(s.node("rightsRequest"), problems);
-                    Expect e = expect(s.node("expect"), problems, RIGHTS_EXPECT_KEYS, "outcome",
-                            List.of("fulfil", "refuse", "verify-identity"), "respondBy");
-                    cases.add(new Case(label, line, kind, (engine, trace) -> {
-                        RightsDecision d = trace == null ? engine.decide(request)
-                                : EngineAccess.single(engine).decide(request, LocalDate.now(engine.clock()), trace);
-                        return new Answer(compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(),
-                                d.obligationIds()), d.reasons());
-                    }));
-                }
-                default -> {
-                    RetentionQuery query = retention(s.node("retention"), problems);
-                    Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
-                            List.of("retain", "dispose"), "until");
-                    cases.add(new Case(label, line, kind, (engine, trace) -> {
-                        RetentionDecision d = trace == null ? engine.decide(query)
-                                : EngineAccess.single(engine).decide(query, LocalDate.now(engine.clock()), trace);
-                        return new Answer(compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of()),
-                                d.reasons());
-                    }));
-                }
+            Problems target = owner >= 0 ? perItem.get(owner) : fileLevel;
+            target.add(new io.privacyrules.internal.yaml.Location(p.file(), p.line(), p.column()), p.message(), p.hint());
+        }
+    }
+
+    private static int compare(Problem p, int line, int column) {
+        return p.line() != line ? Integer.compare(p.line(), line) : Integer.compare(p.column(), column);
+    }
+
+    /** One scenario of the list: ready to run, or broken with every problem it has. */
+    private static Entry scenario(Node item, int index, Set<String> names, Problems problems, Declared declared) {
+        int line = Math.max(1, item.at().line());
+        String fallback = "scenario #" + (index + 1);
+        if (!(item instanceof Node.MapNode)) {
+            problems.add(item.at(), "a scenario must be a mapping (name, request, expect), not " + item.kind(),
+                    "start it with '- name: ...'");
+            return new Broken(fallback, line, "scenario", strings(problems.sorted()));
+        }
+        Fields s = Fields.of(item, problems, "a scenario", SCENARIO_KEYS);
+        String name = s.text("name", true);
+        if (name != null && !names.add(name)) {
+            s.problem("name", "two scenarios are named '" + name + "'", "give each scenario its own name");
+        }
+        String label = name == null ? fallback : name;
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("request", "rightsRequest", "retention")) {
+            if (s.has(k)) {
+                kinds.add(k);
             }
         }
-        return cases;
+        if (kinds.size() != 1) {
+            problems.add(s.at(), "a scenario has exactly one of request, rightsRequest, retention"
+                    + (kinds.isEmpty() ? "" : "; this one has " + kinds), "");
+        }
+        if (!s.has("expect")) {
+            problems.add(s.at(), "scenario '" + label + "' has no 'expect'", "add expect: {decision: permit} or similar");
+        }
+        if (kinds.size() != 1 || !s.has("expect")) {
+            return new Broken(label, line, kinds.size() == 1 ? kinds.get(0) : "scenario", strings(problems.sorted()));
+        }
+        String kind = kinds.get(0);
+        Case c = switch (kind) {
+            case "request" -> {
+                ProcessingRequest request = request(s.node("request"), problems);
+                Expect e = expect(s.node("expect"), problems, EXPECT_KEYS, "decision", List.of("permit", "deny"), null,
+                        declared);
+                yield new Case(label, line, kind, (engine, trace) -> {
+                    Decision d = trace == null ? engine.decide(request) : EngineAccess.single(engine).decide(request, trace);
+                    return new Answer(compare(e, d.effect().id(), null, null, d.reasons(), d.obligationIds()),
+                            d.reasons());
+                });
+            }
+            case "rightsRequest" -> {
+                RightsRequest request = rightsRequest(s.node("rightsRequest"), problems);
+                Expect e = expect(s.node("expect"), problems, RIGHTS_EXPECT_KEYS, "outcome",
+                        List.of("fulfil", "refuse", "verify-identity"), "respondBy", declared);
+                yield new Case(label, line, kind, (engine, trace) -> {
+                    RightsDecision d = trace == null ? engine.decide(request)
+                            : EngineAccess.single(engine).decide(request, LocalDate.now(engine.clock()), trace);
+                    return new Answer(compare(e, d.outcome().id(), d.respondBy(), "respondBy", d.reasons(),
+                            d.obligationIds()), d.reasons(), trace == null ? Set.of() : used(engine, request, d));
+                });
+            }
+            default -> {
+                RetentionQuery query = retention(s.node("retention"), problems);
+                Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
+                        List.of("retain", "dispose"), "until", declared);
+                yield new Case(label, line, kind, (engine, trace) -> {
+                    RetentionDecision d = trace == null ? engine.decide(query)
+                            : EngineAccess.single(engine).decide(query, LocalDate.now(engine.clock()), trace);
+                    return new Answer(compare(e, d.action().id(), d.until(), "until", d.reasons(), List.of()),
+                            d.reasons(), trace == null ? Set.of() : used(engine, query));
+                });
+            }
+        };
+        return problems.isEmpty() ? c : new Broken(label, line, kind, strings(problems.sorted()));
     }
 
     /** Reads a {@code request} mapping (also used by the command line's decide). */
@@ -342,16 +488,20 @@ public final class ScenarioRunner {
         if (s == null) {
             return null;
         }
-        try {
-            return java.time.LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
-            f.problem(key, "'" + key + "' must be a date YYYY-MM-DD", "");
-            return null;
+        java.time.LocalDate d = io.privacyrules.internal.Dates.parse(s);
+        if (d == null) {
+            String noSuchDate = io.privacyrules.internal.Dates.noSuchDate(s);
+            if (noSuchDate != null) {
+                f.problem(key, noSuchDate, io.privacyrules.internal.Dates.HINT);
+            } else {
+                f.problem(key, "'" + key + "' must be a date YYYY-MM-DD", "");
+            }
         }
+        return d;
     }
 
     private static Expect expect(Node node, Problems problems, Set<String> keys, String answerKey, List<String> answers,
-                                 String dayKey) {
+                                 String dayKey, Declared declared) {
         Fields e = Fields.of(node, problems, "expect", keys);
         String answer = e.text(answerKey, true);
         if (answer != null && !answers.contains(answer)) {
@@ -363,19 +513,27 @@ public final class ScenarioRunner {
             String clause = (String) c.value();
             if (!Ids.isClause(clause)) {
                 problems.add(c.at(), "'" + clause + "' is not a clause reference", "write it as printed: I.1(3), III.2, VII");
+            } else if (!declared.coversAClause(clause)) {
+                problems.add(c.at(), "clause '" + clause + "' in clauses covers no clause the pack declares",
+                        Declared.hint(clause, declared.clauses()));
             }
             clauses.add(clause);
         }
-        return new Expect(answer == null ? "?" : answer, day, clauses, ids(e, "codes", problems),
-                ids(e, "obligations", problems), ids(e, "noObligations", problems));
+        return new Expect(answer == null ? "?" : answer, day, clauses,
+                ids(e, "codes", problems, declared.codes(), "reason code", "is not one the pack can give"),
+                ids(e, "obligations", problems, declared.obligations(), "obligation", "is not declared by the pack"),
+                ids(e, "noObligations", problems, declared.obligations(), "obligation", "is not declared by the pack"));
     }
 
-    private static List<String> ids(Fields e, String key, Problems problems) {
+    private static List<String> ids(Fields e, String key, Problems problems, Set<String> known, String noun,
+                                    String unknown) {
         List<String> out = new ArrayList<>();
         for (Node.ScalarNode n : e.texts(key, false)) {
             String id = (String) n.value();
             if (!Ids.isId(id)) {
                 problems.add(n.at(), "'" + id + "' in " + key + " is not a kebab-case id", "");
+            } else if (!known.contains(id)) {
+                problems.add(n.at(), noun + " '" + id + "' in " + key + " " + unknown, Declared.hint(id, known));
             }
             out.add(id);
         }

@@ -4,6 +4,7 @@ import io.privacyrules.PolicyEngine;
 import io.privacyrules.Scenarios;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.drl.RuleMeta;
+import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.scenario.ScenarioRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,6 +37,28 @@ public final class Coverage {
         return out;
     }
 
+    /**
+     * The clauses of the pack's rights and retention data, each with the kind of scenario that can
+     * exercise it: rights, grounds and the unreasonable-request clause by a rights request, statutory
+     * periods and the service-life clause by a retention query. A scenario of that kind that ran the
+     * rules without exercising the clause saw it not firing.
+     */
+    private static Map<String, String> dataClauseKinds(Pack pack) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Pack.Rights rights = pack.rights();
+        rights.requests().values().forEach(r -> out.put(r.clause(), "rightsRequest"));
+        rights.refusalGrounds().values().forEach(c -> out.put(c, "rightsRequest"));
+        rights.erasureGrounds().values().forEach(c -> out.put(c, "rightsRequest"));
+        if (rights.unreasonableClause() != null) {
+            out.put(rights.unreasonableClause(), "rightsRequest");
+        }
+        pack.retention().statutory().forEach(p -> out.putIfAbsent(p.clause(), "retention"));
+        if (pack.retention().serviceLifeClause() != null) {
+            out.putIfAbsent(pack.retention().serviceLifeClause(), "retention");
+        }
+        return out;
+    }
+
     /** The coverage of the pack's rules and clauses by {@code observed}. */
     public static CoverageReport of(LoadedPack loaded, List<ScenarioRunner.Observed> observed) {
         List<RuleMeta> rules = loaded.rules();
@@ -60,8 +83,14 @@ public final class Coverage {
                 ? new ArrayList<>(Lint.citations(loaded).keySet()) : Lint.implementedClauses(loaded.pack());
         clauses.sort(ClauseOrder.INSTANCE);
         List<CoverageReport.Item> clauseItems = new ArrayList<>();
+        Map<String, String> dataKinds = dataClauseKinds(loaded.pack());
         for (String c : clauses) {
             Set<String> kinds = new LinkedHashSet<>();
+            dataKinds.forEach((clause, kind) -> {
+                if (Ids.covers(c, clause)) {
+                    kinds.add(kind);
+                }
+            });
             for (RuleMeta r : rules) {
                 if (Ids.covers(c, r.clause())) {
                     String k = loaded.kind(r);

@@ -692,6 +692,7 @@ public final class PackDiff {
         List<String> categories = union(b.categories().keySet(), a.categories().keySet());
         String home = b.info().jurisdiction();
         String abroad = home.equals("US") ? "DE" : "US";
+        List<Integer> childAges = childAges();
         List<ProcessingRequest[]> out = new ArrayList<>();
         for (String action : actions) {
             for (String purpose : purposes) {
@@ -701,9 +702,10 @@ public final class PackDiff {
                         if (recipient == null && def.requiresRecipient()) {
                             continue;
                         }
-                        for (int variant = 0; variant < 7; variant++) {
-                            ProcessingRequest now = request(action, purpose, data, recipient, variant, abroad, Function.identity());
-                            ProcessingRequest before = request(action, purpose, data, recipient, variant, abroad,
+                        for (int variant = 0; variant < 6 + childAges.size(); variant++) {
+                            ProcessingRequest now = request(action, purpose, data, recipient, variant, abroad, childAges,
+                                    Function.identity());
+                            ProcessingRequest before = request(action, purpose, data, recipient, variant, abroad, childAges,
                                     id -> back.getOrDefault(id, id));
                             out.add(new ProcessingRequest[] {before, now});
                         }
@@ -714,9 +716,25 @@ public final class PackDiff {
         return out;
     }
 
-    /** One generated request, its ids passed through {@code ids}. */
+    /**
+     * The ages of the generated children: just below and at each threshold of both versions
+     * ({@code children.under}), so that a threshold that moves either way changes some decision.
+     */
+    private List<Integer> childAges() {
+        java.util.TreeSet<Integer> ages = new java.util.TreeSet<>();
+        for (int under : List.of(a.children().under(), b.children().under())) {
+            ages.add(Math.max(0, under - 1));
+            ages.add(under);
+        }
+        return List.copyOf(ages);
+    }
+
+    /**
+     * One generated request, its ids passed through {@code ids}. Variants 0 to 5 are an adult's; from
+     * 6 on, a subject of each age of {@code childAges}.
+     */
     private ProcessingRequest request(String action, String purpose, List<String> data, String recipient, int variant,
-                                     String abroad, Function<String, String> ids) {
+                                     String abroad, List<Integer> childAges, Function<String, String> ids) {
         String r = recipient == null ? null : ids.apply(recipient);
         ProcessingRequest.Builder n = ProcessingRequest.builder().action(ids.apply(action)).purpose(ids.apply(purpose))
                 .data(data.stream().map(ids).toList()).recipient(r);
@@ -727,8 +745,8 @@ public final class PackDiff {
             case 2 -> n.age(30).consent(Consent.toPurpose(ids.apply(purpose)));
             case 3 -> n.age(30).requiredByLaw(true);
             case 4 -> n.age(30).anonymized(true).aggregated(true);
-            case 5 -> n.age(Math.max(0, b.children().under() - 2));
-            default -> n.age(30).destination(abroad).consent(all);
+            case 5 -> n.age(30).destination(abroad).consent(all);
+            default -> n.age(childAges.get(variant - 6));
         }
         return n.build();
     }

@@ -347,9 +347,7 @@ public final class PackDoc {
                     continue;
                 }
                 List<Span> s = new ArrayList<>(List.of(c(r.id()), t(r.within() == null ? ": no time to respond is set"
-                        : ": respond within " + period(r.within())
-                        + (r.workingDays() ? " working days" : r.within().getYears() == 0 && r.within().getMonths() == 0
-                        ? " calendar days" : ""))));
+                        : ": respond within " + deadline(r))));
                 if (r.workingDays() && pack.rights().calendar() != null) {
                     s.add(t(" of the calendar "));
                     s.add(c(pack.rights().calendar().id()));
@@ -588,11 +586,26 @@ public final class PackDoc {
         return values.size() <= 2 ? String.join(" or ", values) : "one of " + String.join(", ", values);
     }
 
-    /** {@code P30D} as "30", {@code P3Y} as "3 years", {@code P1Y6M} as "1 year 6 months". */
-    static String period(Period p) {
-        if (p.getYears() == 0 && p.getMonths() == 0) {
-            return String.valueOf(p.getDays());
+    /** A right's time to respond: "30 working days", "30 calendar days", "1 month". */
+    private static String deadline(Pack.RightDef r) {
+        Period p = r.within();
+        if (r.workingDays()) {
+            return workingDays(p);
         }
+        return p.getYears() == 0 && p.getMonths() == 0 ? count(p.getDays(), "calendar day") : period(p);
+    }
+
+    /** {@code P15D} counted in working days: "15 working days". */
+    static String workingDays(Period p) {
+        return count(p.getDays(), "working day");
+    }
+
+    private static String count(int n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** {@code P30D} as "30 days", {@code P3Y} as "3 years", {@code P1Y6M} as "1 year 6 months". */
+    static String period(Period p) {
         List<String> parts = new ArrayList<>();
         if (p.getYears() != 0) {
             parts.add(p.getYears() + (p.getYears() == 1 ? " year" : " years"));

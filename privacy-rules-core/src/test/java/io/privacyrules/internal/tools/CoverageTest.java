@@ -75,6 +75,32 @@ class CoverageTest {
     }
 
     @Test
+    void rightsAndRetentionScenariosExerciseTheClausesOfTheirRightsGroundsAndPeriods(@TempDir Path dir) {
+        // Rules that cite only their own clause (V, V.8, I): before strict authoring the clauses of
+        // the rights, grounds and statutory periods were "never exercised (fired in 0, not fired in 0
+        // scenarios)" however many rights and retention scenarios ran.
+        Path pack = ToolPacks.copy(dir);
+        ToolPacks.edit(pack, "rules/rights.drl", "out.fulfil(5, $r.getRightClause(), ", "out.fulfil(5, ");
+        ToolPacks.edit(pack, "rules/rights.drl", "out.refuse(1, $r.clauseOf($ground), ", "out.refuse(1, ");
+        ToolPacks.edit(pack, "rules/retention.drl", "out.retainUntil($r.getStatutoryUntil(), $r.getStatutoryClause(), ",
+                "out.retainUntil($r.getStatutoryUntil(), ");
+        LoadedPack loaded = LoadedPack.load(pack.toString());
+        List<ScenarioRunner.Observed> observed = Coverage.observe(loaded.policyEngine(),
+                List.of(ToolPacks.SCENARIOS.resolve("07-rights.yaml"), ToolPacks.SCENARIOS.resolve("08-retention.yaml")));
+        CoverageReport r = Coverage.of(loaded, observed);
+        for (String clause : List.of("V.1", "V.4", "V.6", "V.8(1)", "V.8(8)")) {
+            CoverageReport.Item i = item(r.clauses(), clause);
+            assertTrue(i.fired() > 0 && i.notFired() > 0, i::toString);
+        }
+        // a clause is seen not firing only in scenarios of its kind: rights, here
+        long rights = observed.stream().filter(o -> o.kind().equals("rightsRequest") && o.evaluated()).count();
+        CoverageReport.Item access = item(r.clauses(), "V.1");
+        assertEquals(rights, access.fired() + access.notFired(), access::toString);
+        CoverageReport.Item contract = item(r.clauses(), "I.1");
+        assertTrue(contract.fired() > 0, contract::toString);
+    }
+
+    @Test
     void percentagesAreRoundedDownAndTheThresholdIsExact() {
         assertEquals("94.9%", CoverageReport.show(100.0 * 94 / 99));
         assertEquals("100.0%", CoverageReport.show(100.0));

@@ -147,6 +147,12 @@ class LintTest {
     void retentionSensitiveDataAndImplementsAreCheckedAgainstThePack(@TempDir Path dir) {
         Path pack = ToolPacks.copy(dir);
         ToolPacks.edit(pack, "policy.yaml", "  - rules/retention.drl\n", "");
+        try {
+            // an unlisted DRL file is a load error since strict authoring: remove the file too
+            java.nio.file.Files.delete(pack.resolve("rules/retention.drl"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ToolPacks.edit(pack, "policy.yaml", "implements: [I, III, IV.2, V, VI, VII]\n", "");
         ToolPacks.edit(pack, "policy.yaml", "rules:\n", """
                 rules:

@@ -107,6 +107,18 @@ class PackDiffTest {
     }
 
     @Test
+    void aLowerChildThresholdIsFoundByItsBehaviour() {
+        // 14 -> 13: the generated child was aged (new threshold - 2) = 11, a child under both, so the
+        // behavioural diff found nothing; the ages now straddle each threshold of both packs
+        Path pack = ToolPacks.copy(dir);
+        ToolPacks.edit(pack, "policy.yaml", "  under: 14\n", "  under: 13\n");
+        PackDiff.Report r = diff(pack);
+        assertTrue(r.behaviour().decisions().stream().anyMatch(c -> c.request().contains("age 13")
+                && c.before().startsWith("deny") && c.after().startsWith("permit")), lines(r));
+        assertTrue(r.behaviour().decisions().stream().noneMatch(c -> c.request().contains("age 12")), lines(r));
+    }
+
+    @Test
     void theExitCodeFollowsTheWorstChange() {
         Location at = new Location("policy.yaml", 1, 1);
         PackDiff.Change minor = new PackDiff.Change(PackDiff.Kind.MINOR, "-", "x", at);

@@ -132,9 +132,37 @@ class PackDocTest {
 
     @Test
     void periodsReadAsWords() {
-        assertEquals("30", PackDoc.period(Period.parse("P30D")));
+        // a period of days alone read "30", without its unit, before strict authoring
+        assertEquals("30 days", PackDoc.period(Period.parse("P30D")));
+        assertEquals("1 day", PackDoc.period(Period.parse("P1D")));
+        assertEquals("14 days", PackDoc.period(Period.parse("P2W")));
+        assertEquals("1 month", PackDoc.period(Period.parse("P1M")));
+        assertEquals("2 years", PackDoc.period(Period.parse("P2Y")));
+        assertEquals("15 working days", PackDoc.workingDays(Period.parse("P15D")));
+        assertEquals("1 working day", PackDoc.workingDays(Period.parse("P1D")));
         assertEquals("3 years", PackDoc.period(Period.parse("P3Y")));
         assertEquals("1 year 6 months", PackDoc.period(Period.parse("P1Y6M")));
         assertEquals("2 years 1 day", PackDoc.period(Period.parse("P2Y1D")));
+    }
+
+    @Test
+    void aStatutoryPeriodInDaysKeepsItsUnitInTheDocument(@TempDir Path dir) {
+        Path pack = ToolPacks.copy(dir);
+        String text = read(pack);
+        int at = text.indexOf("      period: P3Y");
+        ToolPacks.edit(pack, "policy.yaml", text.substring(0, at) + "      period: P3Y",
+                text.substring(0, at) + "      period: P30D");
+        String md = PackDoc.render(LoadedPack.load(pack.toString()), PackDoc.Format.MARKDOWN);
+        assertTrue(md.contains(" are kept for 30 days after the contract ended"), md);
+        assertTrue(md.contains("respond within 30 working days of the calendar"), md);
+        assertTrue(md.contains("respond within 30 calendar days after"), md);
+    }
+
+    private static String read(Path pack) {
+        try {
+            return Files.readString(pack.resolve("policy.yaml"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = PrivacyRulesAutoConfiguration.class, before = HealthContributorAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnEnabledHealthIndicator("privacyrules")
 public class PrivacyRulesHealthAutoConfiguration {
 
     /** Made by Spring. */
@@ -25,7 +24,8 @@ public class PrivacyRulesHealthAutoConfiguration {
     }
 
     /**
-     * The health indicator, named {@code privacyRules} in the health endpoint.
+     * The health indicator, named {@code privacyRules} in the health endpoint; on unless
+     * {@code management.health.privacyrules.enabled=false}.
      *
      * @param rules the policy
      * @return the indicator
@@ -33,6 +33,7 @@ public class PrivacyRulesHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(PrivacyRules.class)
+    @ConditionalOnEnabledHealthIndicator("privacyrules")
     public PrivacyRulesHealthIndicator privacyRulesHealthIndicator(PrivacyRules rules) {
         return new PrivacyRulesHealthIndicator(rules);
     }

@@ -1,5 +1,6 @@
 package io.privacyrules.spring;
 
+import io.privacyrules.PolicyEngine;
 import io.privacyrules.PolicyInfo;
 import io.privacyrules.Problem;
 import io.privacyrules.ReloadResult;
@@ -24,11 +25,12 @@ final class Describe {
     }
 
     static Map<String, Object> serving(PrivacyRules rules) {
-        PolicyInfo p = rules.policy();
+        PolicyEngine engine = rules.current();
+        PolicyInfo p = engine.policy();
         Map<String, Object> m = policy(p);
         m.put("effective", p.effective().toString());
         m.put("jurisdiction", p.jurisdiction());
-        List<PolicyInfo> layers = rules.current().layers();
+        List<PolicyInfo> layers = engine.layers();
         if (layers.size() > 1) {
             m.put("layers", layers.stream().map(Describe::policy).toList());
         }

@@ -105,13 +105,16 @@ public final class PrivacyRules {
      * Loads the pack again from {@link #locations()} and swaps it in if it loads and differs from
      * the serving version; otherwise the serving version stays. Never throws for a bad pack: the
      * result says what happened, and is remembered as {@link #lastReload()}.
+     *
+     * @throws IllegalStateException if there is no location to reload from (the application gave
+     *                               its own engine and no {@code privacy-rules.policy})
      */
     public ReloadResult reload() {
-        ReloadResult result;
         if (locations.isEmpty()) {
-            result = new ReloadResult.Rejected(policy(), List.of(new Problem("privacy-rules.policy", 0, 0,
-                    "no pack location is configured to reload from", "set privacy-rules.policy")));
-        } else if (locations.size() == 1) {
+            throw new IllegalStateException("no pack location to reload from: set privacy-rules.policy");
+        }
+        ReloadResult result;
+        if (locations.size() == 1) {
             result = live.reload(locations.get(0));
         } else {
             result = reloadLayers();

@@ -48,10 +48,17 @@ public final class PrivacyRulesEndpoint {
     /**
      * Reloads the policy from its configured location.
      *
-     * @return the result: {@code swapped}, {@code unchanged} or {@code rejected} with its problems
+     * @return the result: {@code swapped}, {@code unchanged} or {@code rejected} with its problems;
+     *         {@code not-reloaded} with the reason when no location is configured
      */
     @WriteOperation
     public Map<String, Object> reload() {
+        if (rules.locations().isEmpty()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("result", "not-reloaded");
+            m.put("reason", "no pack location to reload from: set privacy-rules.policy");
+            return m;
+        }
         return Describe.reload(rules.reload());
     }
 }

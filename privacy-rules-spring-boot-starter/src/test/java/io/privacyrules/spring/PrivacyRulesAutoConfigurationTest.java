@@ -1,6 +1,7 @@
 package io.privacyrules.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.privacyrules.Consent;
@@ -115,7 +116,13 @@ class PrivacyRulesAutoConfigurationTest {
         runner.withUserConfiguration(OwnLivePolicy.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(LivePolicy.class).hasSingleBean(PrivacyRules.class);
             assertThat(context.getBean(LivePolicy.class)).isSameAs(OwnLivePolicy.LIVE);
-            assertThat(context.getBean(PrivacyRules.class).live()).isSameAs(OwnLivePolicy.LIVE);
+            PrivacyRules rules = context.getBean(PrivacyRules.class);
+            assertThat(rules.live()).isSameAs(OwnLivePolicy.LIVE);
+            assertThat(rules.locations()).isEmpty();
+            assertThatThrownBy(rules::reload).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("privacy-rules.policy");
+            assertThat(rules.lastReload()).isEmpty();
+            assertThat(new PrivacyRulesEndpoint(rules).reload()).containsEntry("result", "not-reloaded");
         });
         runner.withUserConfiguration(OwnLivePolicy.class, OwnPrivacyRules.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(PrivacyRules.class);

@@ -163,7 +163,12 @@ public final class PolicyMetrics {
 
     private <D> D timed(String kind, Supplier<D> decide, Function<D, String> outcome,
                         Function<D, List<Reason>> reasonsOf, Function<D, PolicyInfo> policyOf) {
-        long start = registry.config().clock().monotonicTime();
+        long start;
+        try {
+            start = registry.config().clock().monotonicTime();
+        } catch (RuntimeException e) {
+            return decide.get();
+        }
         D d = decide.get();
         try {
             long took = registry.config().clock().monotonicTime() - start;

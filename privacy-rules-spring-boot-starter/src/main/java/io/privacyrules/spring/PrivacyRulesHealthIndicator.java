@@ -3,7 +3,6 @@ package io.privacyrules.spring;
 import io.privacyrules.PolicyInfo;
 import io.privacyrules.ReloadResult;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -29,12 +28,13 @@ public final class PrivacyRulesHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Optional<ReloadResult> last = rules.lastReload();
-        Health.Builder health = last.filter(r -> r instanceof ReloadResult.Rejected).isPresent()
-                ? Health.down() : Health.up();
+        ReloadResult last = rules.lastReload().orElse(null);
+        Health.Builder health = last instanceof ReloadResult.Rejected ? Health.down() : Health.up();
         health.withDetails(Describe.serving(rules));
-        last.ifPresent(r -> health.withDetail("lastReload", Describe.result(r)));
-        if (last.orElse(null) instanceof ReloadResult.Rejected r) {
+        if (last != null) {
+            health.withDetail("lastReload", Describe.result(last));
+        }
+        if (last instanceof ReloadResult.Rejected r) {
             PolicyInfo p = r.serving();
             health.withDetail("reason", "the last reload was rejected with " + r.problems().size()
                     + (r.problems().size() == 1 ? " problem" : " problems") + "; " + p.id() + " " + p.version()

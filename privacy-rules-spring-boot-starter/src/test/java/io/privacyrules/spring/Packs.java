@@ -1,5 +1,6 @@
 package io.privacyrules.spring;
 
+import io.privacyrules.PolicyEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,20 @@ final class Packs {
     static final String LAW = "classpath:pipl-baseline";
     static final Path SEED_FOLDER = Path.of("..", "rules", "bmw-connected-drive-cn");
 
+    private static PolicyEngine seed;
+
     private Packs() {
+    }
+
+    /**
+     * The seed pack, loaded once for the tests whose point is not loading: they give it to the
+     * context as the application's own engine, and the starter then loads nothing.
+     */
+    static synchronized PolicyEngine seedEngine() {
+        if (seed == null) {
+            seed = PolicyEngine.load(SEED);
+        }
+        return seed;
     }
 
     /** Copies the seed pack's policy.yaml, maps and DRL (not its scenarios) into {@code dir}. */

@@ -3,6 +3,7 @@ package io.privacyrules.spring;
 import static io.privacyrules.spring.PrivacyRulesAutoConfigurationTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.privacyrules.PolicyEngine;
 import io.privacyrules.ReloadResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,7 +95,8 @@ class PrivacyRulesActuatorTest {
 
     @Test
     void healthAndInfoCanBeTurnedOff() {
-        runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED, "management.health.privacyrules.enabled=false",
+        runner.withBean(PolicyEngine.class, Packs::seedEngine)
+                .withPropertyValues("management.health.privacyrules.enabled=false",
                 "management.info.privacyrules.enabled=false").run(context -> assertThat(context).hasNotFailed()
                         .doesNotHaveBean(PrivacyRulesHealthIndicator.class)
                         .doesNotHaveBean(PrivacyRulesInfoContributor.class));
@@ -102,7 +104,7 @@ class PrivacyRulesActuatorTest {
 
     @Test
     void theEndpointIsOffByDefault() {
-        runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED,
+        runner.withBean(PolicyEngine.class, Packs::seedEngine).withPropertyValues(
                 "management.endpoints.web.exposure.include=*", "spring.jmx.enabled=true",
                 "management.endpoints.jmx.exposure.include=*")
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PrivacyRulesEndpoint.class));

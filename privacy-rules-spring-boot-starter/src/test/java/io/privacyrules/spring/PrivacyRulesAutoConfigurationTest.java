@@ -219,14 +219,15 @@ class PrivacyRulesAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
                 .withConfiguration(AutoConfigurations.of(PrivacyRulesHealthAutoConfiguration.class,
                         PrivacyRulesActuatorAutoConfiguration.class))
-                .withPropertyValues("privacy-rules.policy=" + Packs.SEED).run(context -> {
+                .withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class)
+                .withUserConfiguration(OwnEngine.class).run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(PolicyMetrics.class);
                     assertThat(context.getBean(PrivacyRules.class).decide(WITH_CONSENT).permitted()).isTrue();
                 });
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "org.springframework.boot.actuate"))
                 .withConfiguration(AutoConfigurations.of(PrivacyRulesHealthAutoConfiguration.class,
                         PrivacyRulesActuatorAutoConfiguration.class))
-                .withPropertyValues("privacy-rules.policy=" + Packs.SEED).run(context -> {
+                .withUserConfiguration(OwnEngine.class).run(context -> {
                     assertThat(context).hasNotFailed().doesNotHaveBean(PrivacyRulesHealthIndicator.class)
                             .doesNotHaveBean(PrivacyRulesInfoContributor.class);
                     assertThat(context.getBean(PrivacyRules.class).decide(WITH_CONSENT).permitted()).isTrue();
@@ -258,13 +259,13 @@ class PrivacyRulesAutoConfigurationTest {
 
         @Bean
         PolicyEngine engine() {
-            return PolicyEngine.load(Packs.SEED).withClock(CLOCK);
+            return Packs.seedEngine().withClock(CLOCK);
         }
     }
 
     @Configuration(proxyBeanMethods = false)
     static class OwnLivePolicy {
-        static final LivePolicy LIVE = LivePolicy.of(PolicyEngine.load(Packs.SEED));
+        static final LivePolicy LIVE = LivePolicy.of(Packs.seedEngine());
 
         @Bean
         LivePolicy live() {

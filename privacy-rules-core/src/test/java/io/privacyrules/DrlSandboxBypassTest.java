@@ -196,6 +196,13 @@ class DrlSandboxBypassTest {
     }
 
     @Test
+    void deepNestingIsAProblemNotACrash() {
+        refused(rule("Request( " + "(".repeat(3000) + "child" + ")".repeat(3000) + " )", "out.deny(\"c-d\", \"Denied.\");"));
+        refused(rule("Request( " + "!".repeat(3000) + "child )", "out.deny(\"c-d\", \"Denied.\");"));
+        refused(rule("not ( ".repeat(2000) + "Request()" + " )".repeat(2000), "out.deny(\"c-d\", \"Denied.\");"));
+    }
+
+    @Test
     void aFilePayloadDoesNotRunEither() {
         refused(rule("Request()", "out.deny(\"c-d\", \"Denied.\"); " + write() + ";"));
         refused(rule("Request( purpose == " + write() + " )", "out.deny(\"c-d\", \"Denied.\");"));

@@ -120,6 +120,12 @@ final class DrlChecker {
             problems.add(lines.at(file, bad.offset), bad.getMessage(), bad.hint);
             return List.of();
         }
+        int deep = tooDeep(text);
+        if (deep >= 0) {
+            problems.add(lines.at(file, deep), "brackets or negations are nested more than " + DrlCode.MAX_DEPTH + " deep here",
+                    "split the rule into simpler rules");
+            return List.of();
+        }
         PackageDescr parsed;
         DrlParser parser = new DrlParser();
         try {
@@ -151,6 +157,10 @@ final class DrlChecker {
                 problems.add(at(rule, "rule"), "the engine could not check rule \"" + rule.getName() + "\": " + e.getMessage(),
                         "report this as a bug of privacy-rules, with the rule");
                 c = null;
+            } catch (StackOverflowError e) {
+                problems.add(at(rule, "rule"), "rule \"" + rule.getName() + "\" is nested too deeply to check",
+                        "split it into simpler rules");
+                c = null;
             }
             if (c != null && problems.size() == before) {
                 out.add(c);
@@ -179,6 +189,70 @@ final class DrlChecker {
         if (p.getUnit() != null) {
             problems.add(find("unit", 0), "a pack's DRL may not declare a unit", hint);
         }
+    }
+
+    /**
+     * The offset of the first bracket nested deeper than {@link DrlCode#MAX_DEPTH}, or of a chain of
+     * more negations ({@code !}, {@code not}, {@code exists}) than that, outside strings and comments;
+     * or -1. Checked before Drools' parser, whose recursion such a file would exhaust.
+     */
+    static int tooDeep(String text) {
+        int depth = 0;
+        int prefixes = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            boolean prefix = c == '!' && (i + 1 >= n || text.charAt(i + 1) != '=');
+            if (!prefix && DrlLexer.isIdentStart(c)) {
+                int end = i;
+                while (end < n && DrlLexer.isIdentPart(text.charAt(end))) {
+                    end++;
+                }
+                String word = text.substring(i, end);
+                prefix = word.equals("not") || word.equals("exists");
+                if (prefix && ++prefixes > DrlCode.MAX_DEPTH) {
+                    return i;
+                }
+                if (!prefix) {
+                    prefixes = 0;
+                }
+                i = end - 1;
+                continue;
+            }
+            if (prefix) {
+                if (++prefixes > DrlCode.MAX_DEPTH) {
+                    return i;
+                }
+                continue;
+            }
+            if (c != '(') {
+                prefixes = 0;
+            }
+            if (c == '"' || c == '\'') {
+                for (i++; i < n && text.charAt(i) != c && text.charAt(i) != '\n'; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
+                while (i < n && text.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int close = text.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 1;
+            } else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > DrlCode.MAX_DEPTH) {
+                    return i;
+                }
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+        }
+        return -1;
     }
 
     // ---- rules -------------------------------------------------------------------------------

@@ -88,10 +88,14 @@ final class DrlCode {
     private static final Set<String> RELATIONS = Set.of("==", "!=", "<", ">", "<=", ">=");
     private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "in", "not", "contains", "this");
 
+    /** Deepest nesting of parentheses and negations in one constraint. */
+    static final int MAX_DEPTH = 64;
+
     private final List<Token> tokens;
     private final Scope scope;
     private final Mode mode;
     private int pos;
+    private int depth;
 
     private DrlCode(List<Token> tokens, Scope scope, Mode mode) {
         this.tokens = tokens;
@@ -211,17 +215,25 @@ final class DrlCode {
 
     private Typed unary() throws DrlLexer.Error {
         Token t = peek();
-        if (accept("!")) {
-            Typed inner = unary();
-            require(inner, ValueType.BOOLEAN, t.start());
-            return Typed.of(ValueType.BOOLEAN, "!(" + inner.text() + ")");
+        if (++depth > MAX_DEPTH) {
+            throw new DrlLexer.Error(t.start(), "the condition is nested more than " + MAX_DEPTH + " deep",
+                    "split it into simpler constraints or rules");
         }
-        if (accept("(")) {
-            Typed inner = or();
-            expect(")", "a ')'");
-            return inner;
+        try {
+            if (accept("!")) {
+                Typed inner = unary();
+                require(inner, ValueType.BOOLEAN, t.start());
+                return Typed.of(ValueType.BOOLEAN, "!(" + inner.text() + ")");
+            }
+            if (accept("(")) {
+                Typed inner = or();
+                expect(")", "a ')'");
+                return inner;
+            }
+            return relation();
+        } finally {
+            depth--;
         }
-        return relation();
     }
 
     private Typed relation() throws DrlLexer.Error {

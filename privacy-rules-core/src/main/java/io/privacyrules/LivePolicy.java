@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class LivePolicy implements AutoCloseable {
     private final AtomicReference<PolicyEngine> current;
     private final Object reloading = new Object();
+    private final java.util.List<Consumer<ReloadResult>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ScheduledExecutorService watcher;
 
     private LivePolicy(PolicyEngine initial) {
@@ -66,26 +67,50 @@ public final class LivePolicy implements AutoCloseable {
     }
 
     /**
-     * Loads the pack at {@code location} (a folder or {@code classpath:NAME}) and, if it loads,
-     * swaps it in. Never throws for a bad pack: the result says what happened.
+     * Loads the pack at each location (a folder or {@code classpath:NAME}) and, if they load, swaps
+     * them in: one location is one pack, several are layers in the order of
+     * {@link PolicyEngine#layered(String...)}. The number of locations must be the number of layers
+     * serving now, so that a layered policy never silently loses its law layer; otherwise the
+     * reload is rejected. Never throws for a bad pack: the result says what happened.
      *
-     * @throws NullPointerException if {@code location} is null
+     * @throws NullPointerException     if {@code locations} or one of them is null
+     * @throws IllegalArgumentException if no location is given
      */
-    public ReloadResult reload(String location) {
-        Objects.requireNonNull(location, "location");
+    public ReloadResult reload(String... locations) {
+        Objects.requireNonNull(locations, "locations");
+        if (locations.length == 0) {
+            throw new IllegalArgumentException("reload needs at least one location");
+        }
+        for (String l : locations) {
+            Objects.requireNonNull(l, "location");
+        }
+        ReloadResult result;
         synchronized (reloading) {
             PolicyEngine old = current.get();
-            PolicyEngine next;
-            try {
-                next = PolicyEngine.load(location);
-            } catch (PolicyLoadException e) {
-                return new ReloadResult.Rejected(old.policy(), e.problems());
-            } catch (RuntimeException e) {
-                return new ReloadResult.Rejected(old.policy(), java.util.List.of(new Problem(location, 0, 0,
-                        "the pack could not be loaded: " + e.getClass().getSimpleName(), "")));
+            int layers = old.layers().size();
+            if (locations.length != layers) {
+                result = new ReloadResult.Rejected(old.policy(), java.util.List.of(new Problem(String.join(" + ", locations),
+                        0, 0, "the policy serving has " + layers + " layer(s) and the reload gives " + locations.length,
+                        "give one location per layer, the company's pack first")));
+            } else {
+                result = load(old, locations);
             }
-            return swap(old, next);
         }
+        tell(result);
+        return result;
+    }
+
+    private ReloadResult load(PolicyEngine old, String... locations) {
+        PolicyEngine next;
+        try {
+            next = locations.length == 1 ? PolicyEngine.load(locations[0]) : PolicyEngine.layered(locations);
+        } catch (PolicyLoadException e) {
+            return new ReloadResult.Rejected(old.policy(), e.problems());
+        } catch (RuntimeException e) {
+            return new ReloadResult.Rejected(old.policy(), java.util.List.of(new Problem(String.join(" + ", locations), 0, 0,
+                    "the pack could not be loaded: " + e.getClass().getSimpleName(), "")));
+        }
+        return swap(old, next);
     }
 
     /**
@@ -95,8 +120,32 @@ public final class LivePolicy implements AutoCloseable {
      */
     public ReloadResult replace(PolicyEngine next) {
         Objects.requireNonNull(next, "next");
+        ReloadResult result;
         synchronized (reloading) {
-            return swap(current.get(), next);
+            result = swap(current.get(), next);
+        }
+        tell(result);
+        return result;
+    }
+
+    /**
+     * Tells {@code listener} the result of every reload from now on, whoever asked for it (a
+     * {@link #reload}, a {@link #replace} or a {@link #watch}), after the swap. For health checks
+     * and metrics. A listener that throws is ignored; it must not block.
+     *
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public void onReload(Consumer<ReloadResult> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void tell(ReloadResult result) {
+        for (Consumer<ReloadResult> l : listeners) {
+            try {
+                l.accept(result);
+            } catch (RuntimeException e) {
+                // A failing listener must not fail a reload.
+            }
         }
     }
 
@@ -117,9 +166,26 @@ public final class LivePolicy implements AutoCloseable {
      * @throws IllegalArgumentException if {@code interval} is not positive
      */
     public synchronized void watch(Path folder, Duration interval, Consumer<ReloadResult> listener) {
-        Objects.requireNonNull(folder, "folder");
+        watch(java.util.List.of(Objects.requireNonNull(folder, "folder")), interval, listener);
+    }
+
+    /**
+     * As {@link #watch(Path, Duration, Consumer)} for a layered policy: checks every folder, one per
+     * layer in the order of {@link PolicyEngine#layered(String...)}, and reloads all of them when
+     * any file in any of them changed.
+     *
+     * @throws NullPointerException     if an argument or a folder is null
+     * @throws IllegalArgumentException if {@code interval} is not positive or {@code folders} is empty
+     */
+    public synchronized void watch(java.util.List<Path> folders, Duration interval, Consumer<ReloadResult> listener) {
+        Objects.requireNonNull(folders, "folders");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(listener, "listener");
+        if (folders.isEmpty()) {
+            throw new IllegalArgumentException("watch needs at least one folder");
+        }
+        folders.forEach(f -> Objects.requireNonNull(f, "folder"));
+        String[] locations = folders.stream().map(Path::toString).toArray(String[]::new);
         if (interval.isZero() || interval.isNegative()) {
             throw new IllegalArgumentException("interval must be positive, was " + interval);
         }
@@ -129,19 +195,25 @@ public final class LivePolicy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        String[] seen = {fingerprint(folder)};
+        String[] seen = {fingerprint(folders)};
         s.scheduleWithFixedDelay(() -> {
             try {
-                String now = fingerprint(folder);
+                String now = fingerprint(folders);
                 if (!now.equals(seen[0])) {
                     seen[0] = now;
-                    listener.accept(reload(folder.toString()));
+                    listener.accept(reload(locations));
                 }
             } catch (RuntimeException e) {
                 // A failing listener must not stop the watch.
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         watcher = s;
+    }
+
+    private static String fingerprint(java.util.List<Path> folders) {
+        StringBuilder sb = new StringBuilder();
+        folders.forEach(f -> sb.append(fingerprint(f)).append('\u0000'));
+        return sb.toString();
     }
 
     /** Sizes and modification times of every file below {@code folder}, as one string. */

@@ -85,4 +85,53 @@ class LivePolicyTest {
             assertEquals("C", live.current().policy().version());
         }
     }
+
+    /** The seed pack and the mini law layer of LayeredEngineTest, copied so that they can change. */
+    private static String[] layers(Path dir) throws Exception {
+        Path company = TestPacks.copySeed(dir.resolve("company"));
+        Files.createDirectories(company.resolve("maps"));
+        Files.copy(LayeredEngineTest.MAP, company.resolve("maps/mini-law.yaml"));
+        Path law = dir.resolve("law");
+        Files.createDirectories(law);
+        Files.copy(LayeredEngineTest.LAW.resolve("policy.yaml"), law.resolve("policy.yaml"));
+        return new String[] {company.toString(), law.toString()};
+    }
+
+    @Test
+    void aLayeredPolicyReloadsItsLayersAndRefusesToLoseOne(@TempDir Path dir) throws Exception {
+        String[] both = layers(dir);
+        LivePolicy live = LivePolicy.of(PolicyEngine.layered(both));
+        java.util.List<ReloadResult> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        live.onReload(heard::add);
+
+        ReloadResult.Rejected one = assertInstanceOf(ReloadResult.Rejected.class, live.reload(both[0]));
+        assertTrue(one.problems().get(0).message().contains("2 layer(s) and the reload gives 1"), one::toString);
+        assertEquals(2, live.current().layers().size(), "still both layers");
+
+        assertInstanceOf(ReloadResult.Unchanged.class, live.reload(both));
+        TestPacks.edit(Path.of(both[1]), "policy.yaml", "version: \"1\"", "version: \"2\"");
+        ReloadResult.Swapped swapped = assertInstanceOf(ReloadResult.Swapped.class, live.reload(both));
+        assertEquals("2", live.current().layers().get(1).version());
+        assertEquals(2, live.current().layers().size());
+
+        live.replace(SeedPack.engine());
+        assertEquals(4, heard.size(), heard::toString);
+        assertEquals(java.util.List.of(one, heard.get(1), swapped), heard.subList(0, 3));
+        assertInstanceOf(ReloadResult.Swapped.class, heard.get(3));
+    }
+
+    @Test
+    void aWatchOverEveryLayerReloadsWhenOneChanges(@TempDir Path dir) throws Exception {
+        String[] both = layers(dir);
+        try (LivePolicy live = LivePolicy.of(PolicyEngine.layered(both))) {
+            BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
+            live.watch(java.util.List.of(Path.of(both[0]), Path.of(both[1])), Duration.ofMillis(50), results::add);
+            Path law = Path.of(both[1], "policy.yaml");
+            TestPacks.edit(Path.of(both[1]), "policy.yaml", "version: \"1\"", "version: \"3\"");
+            Files.setLastModifiedTime(law, FileTime.from(Instant.now().plusSeconds(5)));
+            ReloadResult r = results.poll(20, TimeUnit.SECONDS);
+            assertInstanceOf(ReloadResult.Swapped.class, r, String.valueOf(r));
+            assertEquals("3", live.current().layers().get(1).version());
+        }
+    }
 }

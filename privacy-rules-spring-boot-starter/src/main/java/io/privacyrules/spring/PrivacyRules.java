@@ -4,8 +4,6 @@ import io.privacyrules.Decision;
 import io.privacyrules.LivePolicy;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.PolicyInfo;
-import io.privacyrules.PolicyLoadException;
-import io.privacyrules.Problem;
 import io.privacyrules.ProcessingRequest;
 import io.privacyrules.ReloadResult;
 import io.privacyrules.RetentionDecision;
@@ -49,6 +47,7 @@ public final class PrivacyRules {
         this.live = Objects.requireNonNull(live, "live");
         this.locations = List.copyOf(locations);
         this.recorder = Objects.requireNonNull(recorder, "recorder");
+        live.onReload(this::recordReload);
     }
 
     /**
@@ -113,41 +112,22 @@ public final class PrivacyRules {
         if (locations.isEmpty()) {
             throw new IllegalStateException("no pack location to reload from: set privacy-rules.policy");
         }
-        ReloadResult result;
-        if (locations.size() == 1) {
-            result = live.reload(locations.get(0));
-        } else {
-            result = reloadLayers();
-        }
-        recordReload(result);
-        return result;
-    }
-
-    private ReloadResult reloadLayers() {
-        PolicyEngine next;
-        try {
-            next = PolicyEngine.layered(locations);
-        } catch (PolicyLoadException e) {
-            return new ReloadResult.Rejected(policy(), e.problems());
-        } catch (RuntimeException e) {
-            return new ReloadResult.Rejected(policy(), List.of(new Problem(String.join(" + ", locations), 0, 0,
-                    "the layers could not be loaded: " + e.getClass().getSimpleName(), "")));
-        }
-        return live.replace(next);
+        return live.reload(locations.toArray(String[]::new));
     }
 
     /**
-     * The result of the last reload this object knows of ({@link #reload()}, the starter's folder
-     * watch, or {@link #recordReload}), or empty before the first.
+     * The result of the last reload of its {@link LivePolicy} ({@link #reload()}, the starter's
+     * folder watch, or the host's own {@code reload}, {@code replace} or {@code watch}: the live
+     * policy tells this object of each), or empty before the first.
      */
     public Optional<ReloadResult> lastReload() {
         return Optional.ofNullable(lastReload.get());
     }
 
     /**
-     * Tells this object of a reload made elsewhere, such as the host's own call of
-     * {@link LivePolicy#reload}, so that health and metrics report it. Logs a rejected reload at
-     * WARN with its problems (files, lines and messages; never personal data).
+     * Records a reload for health and metrics; its {@link LivePolicy} calls it for every reload
+     * (see {@link LivePolicy#onReload}), so a host need not. Logs a rejected reload at WARN with
+     * its problems (files, lines and messages; never personal data).
      *
      * @throws NullPointerException if {@code result} is null
      */

@@ -86,7 +86,7 @@ public class PrivacyRulesAutoConfiguration {
     @ConditionalOnMissingBean
     public LivePolicy privacyRulesLivePolicy(PrivacyRulesProperties properties, ObjectProvider<PolicyEngine> engine,
                                              ObjectProvider<DecisionLog> log) {
-        watchedFolder(properties);
+        watchedFolders(properties);
         PolicyEngine own = engine.getIfAvailable();
         return LivePolicy.of(own != null ? own : load(properties, log.getIfAvailable()));
     }
@@ -103,11 +103,12 @@ public class PrivacyRulesAutoConfiguration {
     @ConditionalOnMissingBean
     public PrivacyRules privacyRules(LivePolicy live, PrivacyRulesProperties properties,
                                      ObjectProvider<DecisionRecorder> recorder) {
-        Path folder = watchedFolder(properties);
-        List<String> locations = folder != null ? List.of(folder.toString()) : locations(properties);
+        List<Path> folders = watchedFolders(properties);
+        List<String> locations = !folders.isEmpty() ? folders.stream().map(Path::toString).toList() : locations(properties);
         PrivacyRules rules = new PrivacyRules(live, locations, recorder.getIfAvailable(() -> DecisionRecorder.NONE));
         if (properties.getReload().isEnabled()) {
-            live.watch(folder, properties.getReload().getInterval(), rules::recordReload);
+            // the live policy tells rules of each reload (LivePolicy.onReload)
+            live.watch(folders, properties.getReload().getInterval(), result -> { });
         }
         return rules;
     }
@@ -137,32 +138,31 @@ public class PrivacyRulesAutoConfiguration {
     }
 
     /**
-     * The folder live reload watches and reloads from: {@code reload.folder}, else the policy when
-     * it is one folder; null when reload is off and no folder is set.
+     * The folders live reload watches and reloads from, one per layer: {@code reload.folder} for a
+     * single pack, else the policy's locations when they are all folders; empty when reload is off
+     * and no folder is set.
      *
-     * @throws InvalidConfigurationPropertyValueException when the properties do not name one folder
+     * @throws InvalidConfigurationPropertyValueException when the properties do not name folders
      */
-    static Path watchedFolder(PrivacyRulesProperties properties) {
+    static List<Path> watchedFolders(PrivacyRulesProperties properties) {
         PrivacyRulesProperties.Reload reload = properties.getReload();
         List<String> locations = locations(properties);
-        if (locations.size() > 1 && (reload.isEnabled() || reload.getFolder() != null)) {
-            throw new InvalidConfigurationPropertyValueException(
-                    reload.isEnabled() ? "privacy-rules.reload.enabled" : "privacy-rules.reload.folder",
-                    reload.isEnabled() ? Boolean.TRUE : reload.getFolder(),
-                    "Live reload watches one pack folder, and privacy-rules.policy names " + locations.size()
-                            + " layers. Reload layers with the privacyrules endpoint or PrivacyRules.reload().");
+        if (locations.size() > 1 && reload.getFolder() != null) {
+            throw new InvalidConfigurationPropertyValueException("privacy-rules.reload.folder", reload.getFolder(),
+                    "privacy-rules.policy names " + locations.size() + " layers, and reload.folder names one folder. "
+                            + "Leave reload.folder unset: the watch then follows every layer's folder.");
         }
         if (reload.getFolder() != null) {
-            return reload.getFolder();
+            return List.of(reload.getFolder());
         }
         if (!reload.isEnabled()) {
-            return null;
+            return List.of();
         }
-        if (locations.size() == 1 && !locations.get(0).startsWith(PolicyEngine.CLASSPATH_PREFIX)) {
-            return Path.of(locations.get(0));
+        if (!locations.isEmpty() && locations.stream().noneMatch(l -> l.startsWith(PolicyEngine.CLASSPATH_PREFIX))) {
+            return locations.stream().map(Path::of).toList();
         }
         throw new InvalidConfigurationPropertyValueException("privacy-rules.reload.enabled", Boolean.TRUE,
-                "Live reload needs a folder to watch, and the policy is "
+                "Live reload needs folders to watch, and the policy is "
                         + (locations.isEmpty() ? "not set" : "on the classpath, which does not change while the application runs")
                         + ". Set privacy-rules.reload.folder, or load the policy from a folder.");
     }

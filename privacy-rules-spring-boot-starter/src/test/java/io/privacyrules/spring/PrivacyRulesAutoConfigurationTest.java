@@ -171,14 +171,53 @@ class PrivacyRulesAutoConfigurationTest {
     }
 
     @Test
-    void liveReloadNeedsOneFolder() {
+    void liveReloadNeedsFolders(@TempDir Path dir) {
         runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED, "privacy-rules.reload.enabled=true")
                 .run(context -> assertThat(findCause(context.getStartupFailure(),
                         InvalidConfigurationPropertyValueException.class).getReason()).contains("classpath"));
         runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED + "," + Packs.LAW,
                 "privacy-rules.reload.enabled=true")
                 .run(context -> assertThat(findCause(context.getStartupFailure(),
+                        InvalidConfigurationPropertyValueException.class).getReason()).contains("classpath"));
+        runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED + "," + Packs.LAW,
+                "privacy-rules.reload.folder=" + dir)
+                .run(context -> assertThat(findCause(context.getStartupFailure(),
                         InvalidConfigurationPropertyValueException.class).getReason()).contains("2 layers"));
+    }
+
+    @Test
+    void aWatchFollowsEveryLayersFolder(@TempDir Path dir) throws Exception {
+        Path company = Packs.copySeed(dir.resolve("company"));
+        Path law = dir.resolve("law");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(Path.of("..", "rules", "pipl-baseline"))) {
+            for (Path p : files.toList()) {
+                Path to = law.resolve(Path.of("..", "rules", "pipl-baseline").relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        runner.withPropertyValues("privacy-rules.policy=" + company + "," + law, "privacy-rules.reload.enabled=true",
+                "privacy-rules.reload.interval=50ms").run(context -> {
+                    PrivacyRules rules = context.getBean(PrivacyRules.class);
+                    assertThat(rules.locations()).containsExactly(company.toString(), law.toString());
+                    Packs.setVersion(law, "L2");
+                    waitUntil(() -> rules.lastReload().orElse(null) instanceof ReloadResult.Swapped);
+                    assertThat(rules.current().layers()).hasSize(2);
+                    assertThat(rules.current().layers().get(1).version()).isEqualTo("L2");
+                });
+    }
+
+    @Test
+    void aReloadTheHostMakesItselfIsSeen() {
+        runner.withPropertyValues("privacy-rules.policy=" + Packs.SEED).run(context -> {
+            PrivacyRules rules = context.getBean(PrivacyRules.class);
+            assertThat(rules.lastReload()).isEmpty();
+            ReloadResult r = rules.live().reload(Packs.SEED);
+            assertThat(rules.lastReload()).contains(r);
+        });
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.privacyrules.spark;
 
+import io.privacyrules.PolicyEngine;
+import io.privacyrules.RetentionQuery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,9 +57,35 @@ public final class SweepThroughput {
             Collections.sort(rates);
             System.out.printf("%s: %,d rows, %d runs, median %,.0f rows/s, best %,.0f rows/s, cores available %d%n",
                     master, n, runs, rates.get(runs / 2), rates.get(runs - 1), Runtime.getRuntime().availableProcessors());
+            baseline(retention, (int) Math.min(n, 200_000));
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * For comparison: the same records' queries decided by {@code PolicyEngine.decide} in a loop on
+     * one thread, without Spark (the queries are built before the clock starts).
+     */
+    private static void baseline(SparkRetention retention, int n) {
+        PolicyEngine engine = PolicyEngine.load(retention.locations().get(0));
+        List<RetentionQuery> queries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Records.Rec rec = Records.record(i);
+            if (!rec.malformedDate()) {
+                queries.add(rec.query(Records.AS_OF));
+            }
+        }
+        for (RetentionQuery q : queries) {   // warm-up
+            engine.decide(q);
+        }
+        long start = System.nanoTime();
+        for (RetentionQuery q : queries) {
+            engine.decide(q);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("baseline, PolicyEngine.decide in a loop on one thread, no Spark: %,d queries in %.2f s = %,.0f per second%n",
+                queries.size(), seconds, queries.size() / seconds);
     }
 
     private static void sweep(SparkRetention retention, Dataset<Row> table) {

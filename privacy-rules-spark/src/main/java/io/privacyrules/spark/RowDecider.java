@@ -90,7 +90,17 @@ final class RowDecider implements MapPartitionsFunction<Row, Row> {
             @Override
             public Row next() {
                 Row row = rows.next();
-                Answer answer = notDecided != null ? notDecided : decide(engine, invalidAnswer, row);
+                Answer answer = notDecided;
+                if (answer == null) {
+                    try {
+                        answer = decide(engine, invalidAnswer, row);
+                    } catch (RuntimeException e) {
+                        // not expected (the column types were checked on the driver), but a row
+                        // never fails the job: it is kept, and the class name says what went wrong
+                        answer = Answer.notDecided(RetentionSweep.INTERNAL_ERROR, revision,
+                                "The record could not be read (" + e.getClass().getSimpleName() + ").");
+                    }
+                }
                 if (answer.problem != null) {
                     invalid.add(1);
                 }

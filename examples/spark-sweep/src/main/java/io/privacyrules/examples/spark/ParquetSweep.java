@@ -68,15 +68,13 @@ public final class ParquetSweep {
         // both outputs come from the same decisions: decide once
         Dataset<Row> decided = sweep.decisions().persist();
         try {
-            decided.filter(decided.col(RetentionSweep.ACTION).equalTo("dispose"))
-                    .select("record_id", RetentionSweep.CLAUSES, RetentionSweep.REVISION, RetentionSweep.AS_OF)
-                    .write().mode(SaveMode.Overwrite).parquet(out + "/dispose");
-            decided.filter(decided.col(RetentionSweep.PROBLEM).isNotNull())
-                    .select("record_id", RetentionSweep.CODES, RetentionSweep.PROBLEM)
-                    .write().mode(SaveMode.Overwrite).parquet(out + "/invalid");
-            long dispose = spark.read().parquet(out + "/dispose").count();
-            long invalid = spark.read().parquet(out + "/invalid").count();
-            return new Summary(sweep.asOf(), sweep.policy().revision(), dispose, invalid);
+            Dataset<Row> dispose = decided.filter(decided.col(RetentionSweep.ACTION).equalTo("dispose"))
+                    .select("record_id", RetentionSweep.CLAUSES, RetentionSweep.REVISION, RetentionSweep.AS_OF);
+            Dataset<Row> invalid = decided.filter(decided.col(RetentionSweep.PROBLEM).isNotNull())
+                    .select("record_id", RetentionSweep.CODES, RetentionSweep.PROBLEM);
+            dispose.write().mode(SaveMode.Overwrite).parquet(out + "/dispose");
+            invalid.write().mode(SaveMode.Overwrite).parquet(out + "/invalid");
+            return new Summary(sweep.asOf(), sweep.policy().revision(), dispose.count(), invalid.count());
         } finally {
             decided.unpersist();
         }

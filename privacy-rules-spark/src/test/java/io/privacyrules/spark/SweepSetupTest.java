@@ -1,6 +1,7 @@
 package io.privacyrules.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,11 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +160,27 @@ class SweepSetupTest {
                 () -> RetentionColumns.builder().data("category").build());
         assertEquals("map the columns id, data and purposes; missing: id purposes", incomplete.getMessage());
         assertThrows(NullPointerException.class, () -> retention.sweep(records, Records.COLUMNS, null));
+    }
+
+    @Test
+    void aRowThatCannotBeReadIsKeptNotAFailedTask() {
+        // a layout that does not fit the row (the driver's type checks prevent it): the id, a long, read as the category
+        LongAccumulator invalid = new LongAccumulator();
+        RowDecider decider = new RowDecider(retention.locations(), retention.policy().revision(), Records.AS_OF,
+                new RowDecider.Column("record_id", 0, RowDecider.Kind.STRING),
+                new RowDecider.Column("purposes", 2, RowDecider.Kind.STRING_ARRAY), null, List.of(),
+                Records.SCHEMA.size(), false, invalid);
+        Iterator<Row> out = decider.call(List.of(Records.record(5).row(), Records.record(6).row()).iterator());
+        Row row = out.next();
+        int width = Records.SCHEMA.size();
+        assertEquals(5L, row.getLong(0));
+        assertEquals("retain", row.getString(width));
+        assertEquals(List.of("internal-error"), row.getList(width + 2));
+        assertEquals("The record could not be read (ClassCastException).", row.getString(width + 6));
+        assertTrue(out.hasNext());
+        out.next();
+        assertFalse(out.hasNext());
+        assertEquals(2, invalid.value());
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.privacyrules.spark;
 
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.RetentionQuery;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,11 +50,14 @@ public final class SweepThroughput {
             sweep(retention, table);   // warm-up
             List<Double> rates = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
+                long cpu = cpuNanos();
                 long start = System.nanoTime();
                 sweep(retention, table);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cores = (cpuNanos() - cpu) / 1e9 / seconds;
                 rates.add(n / seconds);
-                System.out.printf("%s run %d: %,d rows in %.2f s = %,.0f rows/s%n", master, run, n, seconds, n / seconds);
+                System.out.printf("%s run %d: %,d rows in %.2f s = %,.0f rows/s; this JVM used %.2f cores, load average %s%n",
+                        master, run, n, seconds, n / seconds, cores, load());
             }
             Collections.sort(rates);
             System.out.printf("%s: %,d rows, %d runs, median %,.0f rows/s, best %,.0f rows/s, cores available %d%n",
@@ -86,6 +91,16 @@ public final class SweepThroughput {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("baseline, PolicyEngine.decide in a loop on one thread, no Spark: %,d queries in %.2f s = %,.0f per second%n",
                 queries.size(), seconds, queries.size() / seconds);
+    }
+
+    /** CPU time of this JVM, all threads (JIT and GC included). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The 1-minute load average: how much the machine was shared while measuring. */
+    private static String load() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void sweep(SparkRetention retention, Dataset<Row> table) {

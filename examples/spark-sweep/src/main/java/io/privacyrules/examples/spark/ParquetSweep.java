@@ -24,6 +24,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code transaction_completed} and {@code service_life_end} (dates). The output folder gets
  * {@code dispose/} (record id, clauses, pack revision, day) and {@code invalid/} (record id,
  * codes, problem).
+ *
+ * <p>Stateless and thread-safe; {@link #COLUMNS} is immutable.
  */
 public final class ParquetSweep {
     /** How the columns of the records map to a retention query. */
@@ -39,6 +41,7 @@ public final class ParquetSweep {
 
     /**
      * What a sweep did: the counts are for the log of the job; they are ids and numbers only.
+     * Immutable and thread-safe.
      *
      * @param asOf     the day of the sweep
      * @param revision the revision of the pack that decided

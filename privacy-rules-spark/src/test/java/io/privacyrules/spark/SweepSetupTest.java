@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.privacyrules.PolicyEngine;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,11 @@ class SweepSetupTest {
         retention = SparkRetention.load(PACK);
     }
 
+    /** The engine the driver loaded (loaded again if a test emptied the JVM's cache). */
+    private static PolicyEngine driverEngine() {
+        return Engines.get(retention.locations(), retention.policy().revision()).engine();
+    }
+
     /** Three records: dispose (contract period over), retain until a day, retain for ever (purpose open). */
     private static Dataset<Row> three() {
         return spark.createDataFrame(List.of(
@@ -46,7 +52,7 @@ class SweepSetupTest {
 
     @Test
     void anExecutorWithAnotherRevisionDecidesNothingAndRetainsEveryRecord() {
-        SparkRetention stale = new SparkRetention(retention.locations(), Engines.load(retention.locations()), "0123456789ab");
+        SparkRetention stale = new SparkRetention(retention.locations(), driverEngine(), "0123456789ab");
         RetentionSweep sweep = stale.sweep(three(), Records.COLUMNS, Records.AS_OF);
         // no orderBy: a sort samples its input first, deciding the rows twice and counting them twice
         List<Row> rows = sweep.decisions().collectAsList();
@@ -68,7 +74,7 @@ class SweepSetupTest {
 
     @Test
     void anExecutorWithoutThePackRetainsEveryRecord() {
-        SparkRetention missing = new SparkRetention(List.of("classpath:no-such-pack"), Engines.load(retention.locations()),
+        SparkRetention missing = new SparkRetention(List.of("classpath:no-such-pack"), driverEngine(),
                 retention.policy().revision());
         List<Row> rows = missing.sweep(three(), Records.COLUMNS, Records.AS_OF).decisions().collectAsList();
         assertEquals(3, rows.size());

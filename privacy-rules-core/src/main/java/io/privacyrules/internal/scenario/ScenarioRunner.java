@@ -1,7 +1,6 @@
 package io.privacyrules.internal.scenario;
 
 import io.privacyrules.Consent;
-import io.privacyrules.ConsentKind;
 import io.privacyrules.Decision;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.Problem;
@@ -37,18 +36,18 @@ public final class ScenarioRunner {
     public static final Set<String> FILE_KEYS = Set.of("scenarios");
     public static final Set<String> SCENARIO_KEYS = Set.of("name", "request", "rightsRequest", "retention", "expect");
     public static final Set<String> REQUEST_KEYS = Set.of("action", "purpose", "data", "recipient", "destination",
-            "anonymized", "aggregated", "requiredByLaw", "protectsChild", "subject");
-    public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents");
+            "anonymized", "aggregated", "requiredByLaw", "protectsChild", "subject", "transferMechanism", "restricted");
+    public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents", "country", "objections");
     public static final Set<String> CONSENT_KEYS = Set.of("purpose", "recipient", "action", "withdrawn", "kind");
     /** The keys of {@code subject.guardianConsent} when written as a mapping. */
     public static final Set<String> GUARDIAN_CONSENT_KEYS = Set.of("kind");
     public static final Set<String> EXPECT_KEYS = Set.of("decision", "clauses", "codes", "obligations", "noObligations");
     public static final Set<String> RIGHTS_KEYS = Set.of("right", "receivedOn", "identityVerified", "erasureGrounds",
-            "refusalGrounds", "repeated");
+            "refusalGrounds", "repeated", "extended");
     public static final Set<String> RIGHTS_EXPECT_KEYS = Set.of("outcome", "respondBy", "clauses", "codes",
             "obligations", "noObligations");
-    public static final Set<String> RETENTION_KEYS = Set.of("data", "purposes", "purposesFulfilled", "contractEndedOn",
-            "transactionCompletedOn", "vehicleServiceLifeEndedOn", "asOf");
+    /** The keys of a retention query; a pack may add a key for each of its events ({@code retention.events}). */
+    public static final Set<String> RETENTION_KEYS = Set.of("data", "purposes", "purposesFulfilled", "events", "asOf");
     public static final Set<String> RETENTION_EXPECT_KEYS = Set.of("action", "until", "clauses", "codes");
 
     /** One parsed scenario: how to decide it and compare the answer with the expectation. */
@@ -101,7 +100,7 @@ public final class ScenarioRunner {
     private static List<Observed> run(PolicyEngine engine, Path file, boolean observe) {
         String display = file.toString();
         Problems problems = new Problems();
-        List<Case> cases = read(display, file, problems);
+        List<Case> cases = read(display, file, problems, eventKeys(engine));
         if (!problems.isEmpty()) {
             return List.of(new Observed(new ScenarioResult(file.getFileName().toString(), display, 0,
                     problems.sorted().stream().map(Problem::toString).toList()), "file", false, Set.of(), Set.of()));
@@ -166,7 +165,18 @@ public final class ScenarioRunner {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
-    private static List<Case> read(String display, Path file, Problems problems) {
+    /** The keys the pack of {@code engine} (its first layer) declares for its retention events. */
+    public static Set<String> eventKeys(PolicyEngine engine) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        EngineAccess.engine(engine).pack().retention().events().values().forEach(e -> {
+            if (e.key() != null) {
+                keys.add(e.key());
+            }
+        });
+        return keys;
+    }
+
+    private static List<Case> read(String display, Path file, Problems problems, Set<String> eventKeys) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes(YamlReader.MAX_BYTES + 1);
@@ -239,7 +249,7 @@ public final class ScenarioRunner {
                     }));
                 }
                 default -> {
-                    RetentionQuery query = retention(s.node("retention"), problems);
+                    RetentionQuery query = retention(s.node("retention"), problems, eventKeys);
                     Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
                             List.of("retain", "dispose"), "until");
                     cases.add(new Case(label, line, kind, (engine, trace) -> {
@@ -265,7 +275,9 @@ public final class ScenarioRunner {
                 .anonymized(r.bool("anonymized", false))
                 .aggregated(r.bool("aggregated", false))
                 .requiredByLaw(r.bool("requiredByLaw", false))
-                .protectsChild(r.bool("protectsChild", false));
+                .protectsChild(r.bool("protectsChild", false))
+                .transferMechanism(r.text("transferMechanism", false))
+                .restricted(r.bool("restricted", false));
         List<Node.ScalarNode> data = r.texts("data", true);
         if (r.has("data") && data.isEmpty() && r.node("data") instanceof Node.ListNode) {
             r.problem("data", "'data' lists no category", "a request names at least one data category");
@@ -275,6 +287,8 @@ public final class ScenarioRunner {
         }
         if (r.has("subject")) {
             Fields s = Fields.of(r.node("subject"), problems, "the subject", SUBJECT_KEYS);
+            b.country(s.text("country", false));
+            s.texts("objections", false).forEach(o -> b.objections((String) o.value()));
             Long age = s.integer("age", false);
             if (age != null && (age < Integer.MIN_VALUE || age > Integer.MAX_VALUE)) {
                 s.problem("age", "the age is out of range", "");
@@ -296,18 +310,12 @@ public final class ScenarioRunner {
         return b.build();
     }
 
-    /** The {@code kind} of a consent: {@code explicit} (the default) or {@code separate}. */
-    private static ConsentKind kind(Fields f) {
-        String k = f.text("kind", false);
-        if (k == null) {
-            return ConsentKind.EXPLICIT;
-        }
-        ConsentKind kind = ConsentKind.of(k);
-        if (kind == null) {
-            f.problem("kind", "kind: '" + k + "' is not explicit or separate", "write kind: separate, or leave it out for explicit");
-            return ConsentKind.EXPLICIT;
-        }
-        return kind;
+    /**
+     * The {@code kind} of a consent: a consent kind of the pack, or null for its default kind. An
+     * undeclared kind is decided as {@code invalid-request}, naming it.
+     */
+    private static String kind(Fields f) {
+        return f.text("kind", false);
     }
 
     /** Reads a {@code rightsRequest} mapping (also used by the command line's decide). */
@@ -317,21 +325,46 @@ public final class ScenarioRunner {
                 .right(r.text("right", true))
                 .receivedOn(date(r, "receivedOn"))
                 .identityVerified(r.bool("identityVerified", false))
-                .repeated(r.bool("repeated", false));
+                .repeated(r.bool("repeated", false))
+                .extended(r.bool("extended", false));
         r.texts("erasureGrounds", false).forEach(g -> b.erasureGrounds((String) g.value()));
         r.texts("refusalGrounds", false).forEach(g -> b.refusalGrounds((String) g.value()));
         return b.build();
     }
 
-    /** Reads a {@code retention} mapping (also used by the command line's decide). */
+    /** Reads a {@code retention} mapping with the general keys only. */
     public static RetentionQuery retention(Node node, Problems problems) {
-        Fields r = Fields.of(node, problems, "the retention query", RETENTION_KEYS);
+        return retention(node, problems, Set.of());
+    }
+
+    /**
+     * Reads a {@code retention} mapping (also used by the command line's decide). Events are given
+     * as {@code events: {event-id: day}}, or under the keys the pack declares for them
+     * ({@code eventKeys}, such as {@code contractEndedOn}).
+     */
+    public static RetentionQuery retention(Node node, Problems problems, Set<String> eventKeys) {
+        Set<String> allowed = new java.util.HashSet<>(RETENTION_KEYS);
+        allowed.addAll(eventKeys);
+        Fields r = Fields.of(node, problems, "the retention query", allowed);
         RetentionQuery.Builder b = RetentionQuery.builder()
                 .data(r.text("data", true))
-                .contractEndedOn(date(r, "contractEndedOn"))
-                .transactionCompletedOn(date(r, "transactionCompletedOn"))
-                .vehicleServiceLifeEndedOn(date(r, "vehicleServiceLifeEndedOn"))
                 .asOf(date(r, "asOf"));
+        for (String key : eventKeys) {
+            java.time.LocalDate day = date(r, key);
+            if (day != null) {
+                b.event(key, day);
+            }
+        }
+        if (r.has("events")) {
+            Node ev = r.node("events");
+            Fields e = Fields.of(ev, problems, "the events", ev instanceof Node.MapNode m ? m.entries().keySet() : Set.of());
+            for (String key : e.entries().keySet()) {
+                java.time.LocalDate day = date(e, key);
+                if (day != null) {
+                    b.event(key, day);
+                }
+            }
+        }
         r.texts("purposes", true).forEach(p -> b.purposes((String) p.value()));
         r.texts("purposesFulfilled", false).forEach(p -> b.purposesFulfilled((String) p.value()));
         return b.build();

@@ -133,9 +133,8 @@ public final class Lint {
     /** Recipients outside the jurisdiction that a deny rule forbids entirely, with that rule. */
     private Set<String> recipientsAbroad() {
         Set<String> out = new LinkedHashSet<>();
-        String home = pack.info().jurisdiction();
         for (Pack.RecipientDef rec : pack.recipients().values()) {
-            if (home.equals(rec.location())) {
+            if (pack.territory().home(rec.location())) {
                 continue;
             }
             List<Cases.Cube> to = List.of(new Cases.Cube(List.of(new Cases.Lit(Condition.Key.RECIPIENT, List.of(rec.id()), true))));
@@ -154,7 +153,7 @@ public final class Lint {
                 }
                 Location at = loaded.declaration("recipients", rec.id());
                 add("recipient-abroad-forbidden", rec.id(), at, "recipient " + rec.id() + " (" + rec.clause()
-                        + ") is located in " + rec.location() + ", outside " + home + ", and " + ruleRef(d) + " at "
+                        + ") is located in " + rec.location() + ", outside " + pack.territory().jurisdiction() + ", and " + ruleRef(d) + " at "
                         + LoadedPack.at(d.at()) + " denies every request to it"
                         + (permits.isEmpty() ? "" : "; " + String.join(", ", permits) + " permit" + (permits.size() == 1 ? "s" : "")
                         + " requests to it in vain") + ": clause " + rec.clause() + " conflicts with " + d.clause()
@@ -379,7 +378,7 @@ public final class Lint {
             actions.addAll(p.actions());
             bases.add(p.basis());
         }
-        pack.retention().statutory().forEach(s -> categories.addAll(s.data()));
+        pack.retention().periods().forEach(s -> categories.addAll(s.data()));
         Set<String> obligations = new LinkedHashSet<>();
         pack.rules().forEach(r -> obligations.addAll(r.obligations()));
         pack.rights().requests().values().forEach(r -> obligations.addAll(r.obligations()));

@@ -267,7 +267,7 @@ public final class PackDoc {
             List<List<Span>> items = new ArrayList<>();
             for (Pack.RecipientDef r : pack.recipients().values()) {
                 if (clause.equals(r.clause())) {
-                    boolean abroad = !r.location().equals(pack.info().jurisdiction());
+                    boolean abroad = !pack.territory().home(r.location());
                     items.add(List.of(c(r.id()), t(" (in " + r.location() + (abroad ? ", abroad" : "") + "): "
                             + sentence(r.description()))));
                 }
@@ -393,19 +393,24 @@ public final class PackDoc {
 
         private void retention(String clause) {
             List<List<Span>> items = new ArrayList<>();
-            for (Pack.StatutoryPeriod p : pack.retention().statutory()) {
+            for (Pack.RetentionPeriod p : pack.retention().periods()) {
                 if (!clause.equals(p.clause())) {
                     continue;
                 }
-                List<Span> s = new ArrayList<>(List.of(t("Statutory period "), c(p.id()), t(": records of ")));
-                s.addAll(codes(inPackOrder(p.data(), pack.categories().keySet()), ", "));
-                s.add(t(" are kept for " + period(p.period()) + " after " + event(p.after()) + "."));
-                items.add(s);
-            }
-            if (clause.equals(pack.retention().serviceLifeClause()) && !pack.retention().serviceLifePurposes().isEmpty()) {
-                List<Span> s = new ArrayList<>(List.of(t("Until the end of the vehicle's service life: records for ")));
-                s.addAll(codes(inPackOrder(pack.retention().serviceLifePurposes(), pack.purposes().keySet()), ", "));
-                s.add(t(" are kept while the service life lasts."));
+                List<Span> s = new ArrayList<>(List.of(t("Retention period "), c(p.id()), t(": records")));
+                if (!p.data().isEmpty()) {
+                    s.add(t(" of "));
+                    s.addAll(codes(inPackOrder(p.data(), pack.categories().keySet()), ", "));
+                }
+                if (!p.purposes().isEmpty()) {
+                    s.add(t(" for "));
+                    s.addAll(codes(inPackOrder(p.purposes(), pack.purposes().keySet()), ", "));
+                    s.add(t(", while that purpose is unfulfilled,"));
+                }
+                String after = p.after().stream().map(e -> pack.retention().events().get(e).description())
+                        .collect(Collectors.joining(" or "));
+                s.add(t(p.period().isZero() ? " are kept until " + after + "."
+                        : " are kept for " + period(p.period()) + " after " + after + "."));
                 items.add(s);
             }
             section("Retention", items);
@@ -566,21 +571,33 @@ public final class PackDoc {
             case PROTECTS_CHILD -> yes ? "it protects a child" : "it does not protect a child";
             case CHILD -> yes ? "the subject is a child" : "the subject is not a child";
             case GUARDIAN_CONSENT -> yes ? "a guardian consented" : "no guardian consented";
-            case GUARDIAN_CONSENT_SEPARATE -> yes ? "a guardian gave a separate consent" : "no guardian gave a separate consent";
+            case GUARDIAN_CONSENT_KIND -> "a guardian gave a " + v + " consent";
+            case DESTINATION -> "the destination is " + places((Condition.PlaceTest) value);
+            case RECIPIENT_LOCATION -> "the recipient is located " + places((Condition.PlaceTest) value);
+            case TRANSFER_COVERED -> yes ? "the data stays in the jurisdiction or a transfer mechanism covers it"
+                    : "the data leaves the jurisdiction and no transfer mechanism covers it";
+            case TRANSFER_MECHANISM -> "the transfer is covered by " + v;
+            case OBJECTED -> yes ? "the subject objected to the purpose" : "the subject did not object to the purpose";
+            case RESTRICTED -> yes ? "processing is restricted" : "processing is not restricted";
+            case BELOW_MINIMUM_AGE -> yes ? "the subject is below the minimum age" : "the subject is not below the minimum age";
             case CONSENT -> value instanceof Condition.ConsentTest ct ? consentInWords(ct) : "consent: " + v;
             default -> key.yaml + " is " + v;
         };
     }
 
     private static String consentInWords(Condition.ConsentTest ct) {
-        String a = ct.separate ? "a separate consent" : "a consent";
-        return switch (ct.anyKind()) {
+        String a = ct.qualified() ? "a " + ct.kind() + " consent" : "a consent";
+        return switch (ct.base()) {
             case COVERING -> a + " covers it";
             case NAMING_PURPOSE -> a + " names the purpose";
             case NAMING_RECIPIENT -> a + " names the recipient";
             case NAMING_ACTION -> a + " names the action";
-            default -> ct.separate ? "no separate consent covers it" : "no consent covers it";
+            default -> ct.qualified() ? "no " + ct.kind() + " consent covers it" : "no consent covers it";
         };
+    }
+
+    private static String places(Condition.PlaceTest t) {
+        return (t.in() ? "in " : "not in ") + oneOf(t.places());
     }
 
     /** "a", "a or b", "one of a, b, c". */
@@ -604,15 +621,6 @@ public final class PackDoc {
             parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
         }
         return String.join(" ", parts);
-    }
-
-    private static String event(String after) {
-        return switch (after) {
-            case "contract-ended" -> "the contract ended";
-            case "transaction-completed" -> "the transaction completed";
-            case "service-life-ended" -> "the vehicle's service life ended";
-            default -> after;
-        };
     }
 
     private static String noun(String section) {

@@ -306,6 +306,13 @@ public final class Lint {
         if (!rights.unreasonableGrounds().isEmpty()) {
             cite.accept(rights.unreasonableClause(), "unreasonable requests");
         }
+        rights.requests().values().forEach(r -> {
+            if (r.extension() != null) {
+                cite.accept(r.extension().clause(), "the extension of right " + r.id());
+            }
+        });
+        // Retention periods are cited by the rules that keep or dispose by them ($r.clauseOf($p)).
+        pack.retention().periods().forEach(p -> cite.accept(p.clause(), "retention period " + p.id()));
         return out;
     }
 

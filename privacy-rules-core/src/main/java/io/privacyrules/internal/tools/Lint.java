@@ -389,6 +389,12 @@ public final class Lint {
         Set<String> obligations = new LinkedHashSet<>();
         pack.rules().forEach(r -> obligations.addAll(r.obligations()));
         pack.rights().requests().values().forEach(r -> obligations.addAll(r.obligations()));
+        pack.rights().requests().values().forEach(r -> {
+            if (r.extension() != null) {
+                obligations.addAll(r.extension().obligations());
+            }
+        });
+        obligations.addAll(pack.rights().refusalObligations());
         Set<String> recipients = named.getOrDefault(Condition.Key.RECIPIENT, Set.of());
         DrlIndex drl = loaded.drl();
         report("categories", "category", pack.categories().keySet(), categories, drl,

@@ -63,7 +63,7 @@ final class RequestCheck {
         if (country != null && !(Ids.COUNTRY.matcher(country).matches() && ISO.contains(country))) {
             out.add("the subject's country " + Ids.show(country) + " is not an ISO 3166 country code");
         }
-        Set<String> objected = new HashSet<>();
+        Set<String> objected = r.subject().objections().isEmpty() ? Set.of() : new HashSet<>();
         for (String o : r.subject().objections()) {
             if (o == null || !(pack.purposes().containsKey(o) || pack.objections().kinds().containsKey(o))) {
                 out.add("unknown objection " + Ids.show(o) + " (neither a purpose nor a kind of objection of the pack)");

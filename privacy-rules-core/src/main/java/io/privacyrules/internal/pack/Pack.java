@@ -157,8 +157,22 @@ public record Pack(
      * asking for that kind or any weaker one. A consent that names no kind is of {@code defaultKind}.
      * A pack that declares none has one unnamed kind: no consent or condition may name a kind.
      */
-    public record ConsentKinds(Map<String, ConsentKindDef> kinds, String defaultKind) {
+    public record ConsentKinds(Map<String, ConsentKindDef> kinds, String defaultKind, Map<String, Integer> ranks) {
         public static final ConsentKinds NONE = new ConsentKinds(Map.of(), null);
+
+        /** The kinds, weakest first, with their ranks worked out once. */
+        public ConsentKinds(Map<String, ConsentKindDef> kinds, String defaultKind) {
+            this(kinds, defaultKind, ranksOf(kinds));
+        }
+
+        private static Map<String, Integer> ranksOf(Map<String, ConsentKindDef> kinds) {
+            Map<String, Integer> out = new java.util.HashMap<>();
+            int i = 0;
+            for (String k : kinds.keySet()) {
+                out.put(k, i++);
+            }
+            return Map.copyOf(out);
+        }
 
         /** The strength of {@code kind}: its position, weakest 0; null is the default kind; -1 when unknown. */
         public int rank(String kind) {
@@ -168,14 +182,8 @@ public record Pack(
                     return 0;
                 }
             }
-            int i = 0;
-            for (String k : kinds.keySet()) {
-                if (k.equals(kind)) {
-                    return i;
-                }
-                i++;
-            }
-            return -1;
+            Integer r = ranks.get(kind);
+            return r == null ? -1 : r;
         }
 
         /** The kind ids, weakest first. */

@@ -203,6 +203,7 @@ public final class PackDoc {
             grounds(clause);
             retention(clause);
             engineReasons(clause);
+            generalFormat(clause);
             if (out.size() == before) {
                 out.add(new Para(List.of(t(pack.authoring().implementsClauses().contains(clause)
                         ? "Nothing in the pack cites this clause itself; the pack implements it through its items."
@@ -417,6 +418,86 @@ public final class PackDoc {
         }
 
         /** The child threshold and the engine's own reasons, which cite a clause of the pack. */
+        /** What the general format's sections say under this clause: places, transfers, consents, objections, events, changes. */
+        private void generalFormat(String clause) {
+            List<List<Span>> items = new ArrayList<>();
+            pack.territory().clauses().forEach((region, c) -> {
+                if (clause.equals(c)) {
+                    List<Span> s = new ArrayList<>(List.of(t("Region "), c(region), t(": ")));
+                    s.addAll(codes(new ArrayList<>(new java.util.TreeSet<>(pack.territory().regions().get(region))), ", "));
+                    s.add(t("."));
+                    items.add(s);
+                }
+            });
+            for (Pack.Mechanism m : pack.transfers().mechanisms().values()) {
+                if (!clause.equals(m.clause())) {
+                    continue;
+                }
+                List<String> what = new ArrayList<>();
+                if (m.to() != null) {
+                    what.add("to " + String.join(", ", m.toPlaces()));
+                }
+                if (m.recipients() != null) {
+                    what.add("for " + String.join(", ", inPackOrder(m.recipients(), pack.recipients().keySet())));
+                }
+                if (m.consentKind() != null) {
+                    what.add("on " + an(m.consentKind()) + " consent naming the recipient or the action");
+                }
+                if (m.claimed()) {
+                    what.add("when the request names it");
+                }
+                items.add(List.of(t("Transfer mechanism "), c(m.id()), t(": covers a transfer " + String.join(", ", what) + ".")));
+            }
+            pack.consentKinds().kinds().values().forEach(k -> {
+                if (clause.equals(k.clause())) {
+                    items.add(List.of(t("Consent kind "), c(k.id()), t((k.id().equals(pack.consentKinds().defaultKind())
+                            ? " (the default)" : "") + ": " + k.description())));
+                }
+            });
+            pack.objections().kinds().values().forEach(k -> {
+                if (clause.equals(k.clause())) {
+                    items.add(List.of(t("Objection "), c(k.id()), t(k.directMarketing()
+                            ? ": covers the direct-marketing purposes." : ": covers " + String.join(", ", k.purposes()) + ".")));
+                }
+            });
+            pack.retention().events().values().forEach(e -> {
+                if (clause.equals(e.clause())) {
+                    items.add(List.of(t("Retention event "), c(e.id()), t(": " + e.description()
+                            + (e.key() == null ? "." : " (query key " + e.key() + ")."))));
+                }
+            });
+            pack.rights().requests().values().forEach(r -> {
+                if (r.extension() != null && clause.equals(r.extension().clause())) {
+                    items.add(List.of(t("The deadline of "), c(r.id()), t(" may be extended by " + r.extension().within()
+                            + (r.extension().obligations().isEmpty() ? "." : ", with " + String.join(", ", r.extension().obligations()) + "."))));
+                }
+            });
+            Pack.ChildRule ch = pack.children();
+            if (clause.equals(ch.byCountryClause()) && !ch.byCountry().isEmpty()) {
+                items.add(List.of(t("Age of a child by country of residence: " + new java.util.TreeMap<>(ch.byCountry()) + ".")));
+            }
+            if (clause.equals(ch.minimumClause()) && ch.minimumAge() != null) {
+                items.add(List.of(t("Below " + ch.minimumAge() + " the service is refused whatever the consent.")));
+            }
+            Pack.Changes changes = pack.changes();
+            if (changes != null) {
+                List<String> kinds = new ArrayList<>();
+                changes.major().forEach((kind, c) -> {
+                    if (clause.equals(c)) {
+                        kinds.add(PackDiff.KINDS.getOrDefault(kind, kind));
+                    }
+                });
+                if (!kinds.isEmpty()) {
+                    items.add(List.of(t("A change of " + String.join(", ", kinds) + " is major: it needs a clear notice.")));
+                }
+                if (clause.equals(changes.clause())) {
+                    items.add(List.of(t("The update clause" + (changes.consentForReducedRights()
+                            ? "; a change that reduces a right needs the subject's consent." : "."))));
+                }
+            }
+            section("Declarations", items);
+        }
+
         private void engineReasons(String clause) {
             if (clause.equals(pack.children().clause())) {
                 section("Children", List.of(List.of(t("A subject whose age is known and under "
@@ -571,7 +652,7 @@ public final class PackDoc {
             case PROTECTS_CHILD -> yes ? "it protects a child" : "it does not protect a child";
             case CHILD -> yes ? "the subject is a child" : "the subject is not a child";
             case GUARDIAN_CONSENT -> yes ? "a guardian consented" : "no guardian consented";
-            case GUARDIAN_CONSENT_KIND -> "a guardian gave a " + v + " consent";
+            case GUARDIAN_CONSENT_KIND -> "a guardian gave " + an(v) + " consent";
             case DESTINATION -> "the destination is " + places((Condition.PlaceTest) value);
             case RECIPIENT_LOCATION -> "the recipient is located " + places((Condition.PlaceTest) value);
             case TRANSFER_COVERED -> yes ? "the data stays in the jurisdiction or a transfer mechanism covers it"
@@ -586,7 +667,7 @@ public final class PackDoc {
     }
 
     private static String consentInWords(Condition.ConsentTest ct) {
-        String a = ct.qualified() ? "a " + ct.kind() + " consent" : "a consent";
+        String a = ct.qualified() ? an(ct.kind()) + " consent" : "a consent";
         return switch (ct.base()) {
             case COVERING -> a + " covers it";
             case NAMING_PURPOSE -> a + " names the purpose";
@@ -594,6 +675,11 @@ public final class PackDoc {
             case NAMING_ACTION -> a + " names the action";
             default -> ct.qualified() ? "no " + ct.kind() + " consent covers it" : "no consent covers it";
         };
+    }
+
+    /** "a separate", "an explicit". */
+    static String an(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
     }
 
     private static String places(Condition.PlaceTest t) {

@@ -26,10 +26,11 @@ final class DecisionEvents {
         m.put("aggregated", r.aggregated());
         m.put("requiredByLaw", r.requiredByLaw());
         m.put("protectsChild", r.protectsChild());
+        m.put("restricted", r.restricted());
+        put(m, "transferMechanism", r.transferMechanism());
+        m.put("objections", ids(r.subject().objections()));
         m.put("guardianConsent", r.subject().guardianConsent());
-        if (r.subject().guardianConsentSeparate()) {
-            m.put("guardianConsentKind", "separate");
-        }
+        put(m, "guardianConsentKind", r.subject().guardianConsentKind());
         List<Map<String, Object>> consents = new ArrayList<>();
         for (Consent c : r.subject().consents()) {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -37,7 +38,7 @@ final class DecisionEvents {
             put(cm, "recipient", c.recipient());
             put(cm, "action", c.action());
             cm.put("withdrawn", c.withdrawn());
-            cm.put("kind", c.kind().id());
+            put(cm, "kind", c.kind());
             consents.add(cm);
         }
         m.put("consents", consents);

@@ -25,6 +25,10 @@ import java.util.Objects;
  * @param requiredByLaw a law, regulation or competent authority requires the processing
  * @param protectsChild the processing is necessary to protect a child
  * @param subject       the person the data is about
+ * @param transferMechanism the transfer mechanism in force for this transfer, when the host knows it
+ *                      (an id of the pack's {@code transfers}), or {@code null}
+ * @param restricted    processing of the subject's data is restricted (GDPR Art. 18): the subject
+ *                      contested its accuracy, objected, or asked for it to be kept only
  */
 public record ProcessingRequest(
         String action,
@@ -36,7 +40,9 @@ public record ProcessingRequest(
         boolean aggregated,
         boolean requiredByLaw,
         boolean protectsChild,
-        Subject subject) {
+        Subject subject,
+        String transferMechanism,
+        boolean restricted) {
 
     /**
      * Copies {@code data}; a null {@code data} becomes an empty list and a null {@code subject} an
@@ -45,6 +51,14 @@ public record ProcessingRequest(
     public ProcessingRequest {
         data = data == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(data));
         subject = subject == null ? Subject.unknown() : subject;
+    }
+
+    /** A request with no transfer mechanism named and processing not restricted. */
+    public ProcessingRequest(String action, String purpose, List<String> data, String recipient, String destination,
+                             boolean anonymized, boolean aggregated, boolean requiredByLaw, boolean protectsChild,
+                             Subject subject) {
+        this(action, purpose, data, recipient, destination, anonymized, aggregated, requiredByLaw, protectsChild,
+                subject, null, false);
     }
 
     /** A new builder with every field at its default. */
@@ -68,6 +82,10 @@ public record ProcessingRequest(
         b.guardianConsent = subject.guardianConsent();
         b.guardianConsentKind = subject.guardianConsentKind();
         b.consents.addAll(subject.consents());
+        b.country = subject.country();
+        b.objections.addAll(subject.objections());
+        b.transferMechanism = transferMechanism;
+        b.restricted = restricted;
         return b;
     }
 
@@ -86,8 +104,12 @@ public record ProcessingRequest(
         private boolean protectsChild;
         private Integer age;
         private boolean guardianConsent;
-        private ConsentKind guardianConsentKind;
+        private String guardianConsentKind;
         private final List<Consent> consents = new ArrayList<>();
+        private String country;
+        private final List<String> objections = new ArrayList<>();
+        private String transferMechanism;
+        private boolean restricted;
 
         private Builder() {
         }
@@ -166,7 +188,7 @@ public record ProcessingRequest(
             return this;
         }
 
-        /** Says whether a parent or guardian gave verifiable (explicit) consent. */
+        /** Says whether a parent or guardian gave verifiable consent (of the pack's default kind). */
         public Builder guardianConsent(boolean guardianConsent) {
             this.guardianConsent = guardianConsent;
             this.guardianConsentKind = null;
@@ -174,13 +196,12 @@ public record ProcessingRequest(
         }
 
         /**
-         * Says that a parent or guardian gave verifiable consent of the given kind.
-         *
-         * @throws NullPointerException if {@code kind} is null
+         * Says that a parent or guardian gave verifiable consent of {@code kind}, an id of the pack's
+         * {@code consentKinds} ({@code null}: the default kind).
          */
-        public Builder guardianConsent(ConsentKind kind) {
+        public Builder guardianConsent(String kind) {
             this.guardianConsent = true;
-            this.guardianConsentKind = Objects.requireNonNull(kind, "kind");
+            this.guardianConsentKind = kind;
             return this;
         }
 
@@ -196,9 +217,41 @@ public record ProcessingRequest(
             return this;
         }
 
-        /** Replaces the subject's age, guardian consent and consents with those of {@code subject}. */
+        /** Sets the subject's country of residence (ISO 3166 code), for age thresholds that differ by country. */
+        public Builder country(String country) {
+            this.country = country;
+            return this;
+        }
+
+        /**
+         * Adds the subject's objections: purpose ids, or kinds of objection the pack declares (such as
+         * {@code direct-marketing}). An objection is not a consent and is never read as one.
+         *
+         * @throws NullPointerException if {@code ids} is null (a null element is decided as invalid)
+         */
+        public Builder objections(String... ids) {
+            objections.addAll(java.util.Arrays.asList(Objects.requireNonNull(ids, "ids")));
+            return this;
+        }
+
+        /** Names the transfer mechanism in force for this transfer, an id of the pack's {@code transfers}. */
+        public Builder transferMechanism(String mechanism) {
+            this.transferMechanism = mechanism;
+            return this;
+        }
+
+        /** Says whether processing of the subject's data is restricted. */
+        public Builder restricted(boolean restricted) {
+            this.restricted = restricted;
+            return this;
+        }
+
+        /** Replaces the subject's age, country, guardian consent, consents and objections with those of {@code subject}. */
         public Builder subject(Subject subject) {
             Objects.requireNonNull(subject, "subject");
+            this.country = subject.country();
+            this.objections.clear();
+            this.objections.addAll(subject.objections());
             this.age = subject.age();
             this.guardianConsent = subject.guardianConsent();
             this.guardianConsentKind = subject.guardianConsentKind();
@@ -210,7 +263,8 @@ public record ProcessingRequest(
         /** The request. Never throws: invalid content is decided as {@code invalid-request}. */
         public ProcessingRequest build() {
             return new ProcessingRequest(action, purpose, data, recipient, destination, anonymized, aggregated,
-                    requiredByLaw, protectsChild, new Subject(age, guardianConsent, consents, guardianConsentKind));
+                    requiredByLaw, protectsChild, new Subject(age, guardianConsent, consents, guardianConsentKind, country,
+                    objections), transferMechanism, restricted);
         }
     }
 }

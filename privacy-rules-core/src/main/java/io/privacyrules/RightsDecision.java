@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /**
  * The answer to a {@link RightsRequest}: the outcome, the day by which to respond, the reasons
- * and, for {@link Outcome#FULFIL}, the obligations.
+ * and the obligations: for {@link Outcome#FULFIL}, those of the right and the rules; for a refusal
+ * by the rules, the pack's refusal obligations (GDPR Art. 12(4): tell the subject how to complain);
+ * with an extension of the deadline, its obligations (Art. 12(3): tell the subject within the
+ * first period).
  *
  * <p>Immutable and thread-safe.
  *
@@ -14,14 +17,14 @@ import java.util.Objects;
  * @param respondBy   the last day to respond (fulfil or refuse), or null (verify-identity, or an
  *                    invalid request)
  * @param reasons     at least one reason, each naming its clause
- * @param obligations what the host takes on with a fulfilment; empty otherwise
+ * @param obligations what the host takes on with this answer; always empty for verify-identity
  * @param policy      the pack and version that decided
  */
 public record RightsDecision(Outcome outcome, LocalDate respondBy, List<Reason> reasons, List<Obligation> obligations,
                              PolicyInfo policy) {
     /**
      * @throws NullPointerException     if outcome, reasons, obligations or policy is null
-     * @throws IllegalArgumentException if there is no reason, or a non-fulfilment carries obligations
+     * @throws IllegalArgumentException if there is no reason, or verify-identity carries obligations
      */
     public RightsDecision {
         Objects.requireNonNull(outcome, "outcome");
@@ -31,8 +34,8 @@ public record RightsDecision(Outcome outcome, LocalDate respondBy, List<Reason> 
         if (reasons.isEmpty()) {
             throw new IllegalArgumentException("a decision needs at least one reason");
         }
-        if (outcome != Outcome.FULFIL && !obligations.isEmpty()) {
-            throw new IllegalArgumentException("only a fulfilment carries obligations");
+        if (outcome == Outcome.VERIFY_IDENTITY && !obligations.isEmpty()) {
+            throw new IllegalArgumentException("verify-identity carries no obligations");
         }
     }
 

@@ -22,14 +22,22 @@ import java.util.Objects;
  * @param erasureGrounds   the grounds for erasure the subject has (for {@code erasure})
  * @param refusalGrounds   the grounds on which the request may be refused, as the host found them
  * @param repeated         the request repeats an earlier one
+ * @param extended         the host claims the extension of the deadline that the pack declares for the
+ *                         right (GDPR Art. 12(3): two further months for complex or numerous requests)
  */
 public record RightsRequest(String right, LocalDate receivedOn, boolean identityVerified, List<String> erasureGrounds,
-                            List<String> refusalGrounds, boolean repeated) {
+                            List<String> refusalGrounds, boolean repeated, boolean extended) {
 
     /** Copies the lists; a null list becomes empty. */
     public RightsRequest {
         erasureGrounds = erasureGrounds == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(erasureGrounds));
         refusalGrounds = refusalGrounds == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(refusalGrounds));
+    }
+
+    /** A request that does not claim an extension of the deadline. */
+    public RightsRequest(String right, LocalDate receivedOn, boolean identityVerified, List<String> erasureGrounds,
+                         List<String> refusalGrounds, boolean repeated) {
+        this(right, receivedOn, identityVerified, erasureGrounds, refusalGrounds, repeated, false);
     }
 
     /** A new builder with every field at its default. */
@@ -39,7 +47,8 @@ public record RightsRequest(String right, LocalDate receivedOn, boolean identity
 
     /** A builder starting from this request's values. */
     public Builder toBuilder() {
-        Builder b = new Builder().right(right).receivedOn(receivedOn).identityVerified(identityVerified).repeated(repeated);
+        Builder b = new Builder().right(right).receivedOn(receivedOn).identityVerified(identityVerified).repeated(repeated)
+                .extended(extended);
         b.erasureGrounds.addAll(erasureGrounds);
         b.refusalGrounds.addAll(refusalGrounds);
         return b;
@@ -53,6 +62,7 @@ public record RightsRequest(String right, LocalDate receivedOn, boolean identity
         private final List<String> erasureGrounds = new ArrayList<>();
         private final List<String> refusalGrounds = new ArrayList<>();
         private boolean repeated;
+        private boolean extended;
 
         private Builder() {
         }
@@ -101,9 +111,19 @@ public record RightsRequest(String right, LocalDate receivedOn, boolean identity
             return this;
         }
 
+        /**
+         * Claims the extension of the deadline the pack declares for the right; a right without one
+         * makes the request {@code invalid-request}.
+         */
+        public Builder extended(boolean extended) {
+            this.extended = extended;
+            return this;
+        }
+
         /** The request. Never throws. */
         public RightsRequest build() {
-            return new RightsRequest(right, receivedOn, identityVerified, erasureGrounds, refusalGrounds, repeated);
+            return new RightsRequest(right, receivedOn, identityVerified, erasureGrounds, refusalGrounds, repeated,
+                    extended);
         }
     }
 }

@@ -12,27 +12,36 @@ import java.util.Objects;
  *                            an adult's, as the policy does)
  * @param guardianConsent     true when a parent or guardian gave verifiable consent
  * @param consents            the consents the subject (or guardian) gave; withdrawn ones included
- * @param guardianConsentKind how the guardian's consent was given; {@code null} exactly when there is
- *                            none
+ * @param guardianConsentKind the kind of the guardian's consent (an id of the pack's {@code consentKinds}),
+ *                            or {@code null}: the pack's default kind when there is a guardian consent
+ * @param country             the subject's country of residence (ISO 3166 code), or {@code null} when
+ *                            unknown; a pack may set a child's age by country
+ * @param objections          what the subject objected to: purpose ids, or kinds of objection the pack
+ *                            declares (such as {@code direct-marketing}); not consents
  */
-public record Subject(Integer age, boolean guardianConsent, List<Consent> consents, ConsentKind guardianConsentKind) {
+public record Subject(Integer age, boolean guardianConsent, List<Consent> consents, String guardianConsentKind,
+                      String country, List<String> objections) {
 
     /**
-     * A guardian consent without a kind is explicit; without a guardian consent the kind is
-     * {@code null}.
+     * Without a guardian consent the kind is {@code null}; a guardian consent without a kind is of
+     * the pack's default kind.
      *
      * @throws NullPointerException if {@code consents} or one of its elements is null
      */
     public Subject {
         consents = List.copyOf(Objects.requireNonNull(consents, "consents"));
+        objections = objections == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(objections));
         if (!guardianConsent) {
             guardianConsentKind = null;
-        } else if (guardianConsentKind == null) {
-            guardianConsentKind = ConsentKind.EXPLICIT;
         }
     }
 
-    /** A subject whose guardian consent, if any, is explicit. */
+    /** A subject of unknown country who objected to nothing. */
+    public Subject(Integer age, boolean guardianConsent, List<Consent> consents, String guardianConsentKind) {
+        this(age, guardianConsent, consents, guardianConsentKind, null, List.of());
+    }
+
+    /** A subject whose guardian consent, if any, is of the pack's default kind. */
     public Subject(Integer age, boolean guardianConsent, List<Consent> consents) {
         this(age, guardianConsent, consents, null);
     }
@@ -51,25 +60,32 @@ public record Subject(Integer age, boolean guardianConsent, List<Consent> consen
     public Subject withConsents(Consent... more) {
         var all = new java.util.ArrayList<>(consents);
         all.addAll(List.of(more));
-        return new Subject(age, guardianConsent, all, guardianConsentKind);
+        return new Subject(age, guardianConsent, all, guardianConsentKind, country, objections);
     }
 
-    /** This subject with a parent's or guardian's verifiable, explicit consent. */
+    /** This subject with a parent's or guardian's verifiable consent, of the pack's default kind. */
     public Subject withGuardianConsent() {
-        return withGuardianConsent(ConsentKind.EXPLICIT);
+        return withGuardianConsent(null);
     }
 
     /**
-     * This subject with a parent's or guardian's verifiable consent of the given kind.
-     *
-     * @throws NullPointerException if {@code kind} is null
+     * This subject with a parent's or guardian's verifiable consent of {@code kind} (an id of the
+     * pack's {@code consentKinds}; {@code null} for the default kind).
      */
-    public Subject withGuardianConsent(ConsentKind kind) {
-        return new Subject(age, true, consents, Objects.requireNonNull(kind, "kind"));
+    public Subject withGuardianConsent(String kind) {
+        return new Subject(age, true, consents, kind, country, objections);
     }
 
-    /** True when a parent or guardian gave a separate consent. */
-    public boolean guardianConsentSeparate() {
-        return guardianConsentKind == ConsentKind.SEPARATE;
+    /** This subject living in {@code country} (an ISO 3166 code). */
+    public Subject livingIn(String country) {
+        return new Subject(age, guardianConsent, consents, guardianConsentKind, country, objections);
     }
+
+    /** This subject with objections added (purpose ids or kinds of objection of the pack). */
+    public Subject withObjections(String... ids) {
+        var all = new java.util.ArrayList<>(objections);
+        all.addAll(List.of(ids));
+        return new Subject(age, guardianConsent, consents, guardianConsentKind, country, all);
+    }
+
 }

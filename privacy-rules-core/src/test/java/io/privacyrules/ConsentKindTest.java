@@ -54,19 +54,19 @@ class ConsentKindTest {
 
     @Test
     void aSeparateConsentSatisfiesIt() {
-        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate()).build());
+        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("separate")).build());
         assertTrue(d.permitted(), d::toString);
     }
 
     @Test
     void aWithdrawnSeparateConsentCoversNothing() {
-        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate().withdraw()).build());
+        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("separate").withdraw()).build());
         assertFalse(d.permitted(), d::toString);
     }
 
     @Test
     void aSeparateConsentToAnotherRecipientDoesNotCount() {
-        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw").separate(),
+        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw").ofKind("separate"),
                 Consent.toRecipient("bmw-affiliate")).build());
         assertFalse(d.permitted(), d::toString);
     }
@@ -75,10 +75,10 @@ class ConsentKindTest {
     void aSeparateConsentAlsoSatisfiesAnExplicitConsentTest() {
         Decision d = engine.decide(ProcessingRequest.builder().action("share").purpose("service-analytics")
                 .data("identity.gender").recipient("authorized-dealer")
-                .consent(Consent.toRecipient("authorized-dealer").separate()).build());
+                .consent(Consent.toRecipient("authorized-dealer").ofKind("separate")).build());
         assertTrue(d.permitted(), d::toString);
         PolicyEngine seed = PolicyEngine.load("classpath:bmw-connected-drive-cn");
-        assertTrue(seed.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate()).build()).permitted());
+        assertTrue(seed.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("separate")).build()).permitted());
     }
 
     @Test
@@ -88,7 +88,7 @@ class ConsentKindTest {
         Decision explicit = engine.decide(child.guardianConsent(true).build());
         assertFalse(explicit.permitted(), explicit::toString);
         assertEquals("separate-guardian-consent-required", explicit.reasons().get(0).code());
-        Decision separate = engine.decide(child.guardianConsent(ConsentKind.SEPARATE).build());
+        Decision separate = engine.decide(child.guardianConsent("separate").build());
         assertTrue(separate.permitted(), separate::toString);
         Decision none = engine.decide(child.guardianConsent(false).build());
         assertFalse(none.permitted(), none::toString);
@@ -110,14 +110,32 @@ class ConsentKindTest {
         TestPacks.edit(pack, "policy.yaml", "unless: {consent: naming-purpose}\n\n  - id: product-development-anonymized",
                 "unless: {consent: naming-purpose, consentKind: seperate}\n\n  - id: product-development-anonymized");
         Problem p = TestPacks.problem(pack);
-        assertTrue(p.message().contains("consentKind: 'seperate'"), p::toString);
+        assertTrue(p.message().contains("undeclared consent kind 'seperate'"), p::toString);
         assertTrue(p.hint().contains("separate"), p::toString);
     }
 
     @Test
     void subjectKeepsTheGuardianConsentKindOnlyWithAGuardianConsent() {
-        assertEquals(null, new Subject(12, false, List.of(), ConsentKind.SEPARATE).guardianConsentKind());
-        assertEquals(ConsentKind.EXPLICIT, new Subject(12, true, List.of()).guardianConsentKind());
-        assertTrue(Subject.aged(12).withGuardianConsent(ConsentKind.SEPARATE).guardianConsentSeparate());
+        assertEquals(null, new Subject(12, false, List.of(), "separate").guardianConsentKind());
+        assertEquals(null, new Subject(12, true, List.of()).guardianConsentKind());
+        assertEquals("separate", Subject.aged(12).withGuardianConsent("separate").guardianConsentKind());
+    }
+
+    @Test
+    void aConsentOfAKindThePackDoesNotDeclareIsAnInvalidRequestNamingIt() {
+        Decision d = engine.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("seperate")).build());
+        assertFalse(d.permitted());
+        assertEquals("invalid-request", d.reasons().get(0).code());
+        assertTrue(d.reasons().get(0).message().contains("unknown consent kind 'seperate'"), d.reasons().get(0).message());
+        Decision g = engine.decide(shareWithAffiliate().age(12).guardianConsent("guardian-only").build());
+        assertTrue(g.reasons().get(0).message().contains("unknown consent kind 'guardian-only'"), g.reasons().get(0).message());
+    }
+
+    @Test
+    void aStrongerKindSatisfiesARuleAskingForAWeakerOne() {
+        // The seed asks for an explicit consent naming the recipient; a separate consent is stronger.
+        PolicyEngine seed = PolicyEngine.load("classpath:bmw-connected-drive-cn");
+        assertTrue(seed.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("explicit")).build()).permitted());
+        assertTrue(seed.decide(shareWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("separate")).build()).permitted());
     }
 }

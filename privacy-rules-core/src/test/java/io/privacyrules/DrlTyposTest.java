@@ -65,7 +65,7 @@ class DrlTyposTest {
             "not Request( child )       | out.deny(\"typo\", \"Denied.\");                  | matches no fact",
             "Rights( repeated )         | out.deny(\"typo\", \"Denied.\");                  | matches Rights but calls out.deny",
             "Request( child )           | out.retain(\"typo\", \"Kept.\");                  | matches Request but calls out.retain",
-            "Retention( statutory )     | out.oblige(\"anonymize\");                        | matches Retention but calls out.oblige",
+            "Retention( running )       | out.oblige(\"anonymize\");                        | matches Retention but calls out.oblige",
     })
     void aRuleThatFailsInEveryDecisionItRunsInDoesNotLoad(String when, String then, String message) {
         List<Problem> problems = load(when, then);

@@ -68,7 +68,7 @@ class FailClosedTest {
                 .erasureGrounds(request.data().stream().limit(300).toArray(String[]::new)).build());
         assertEquals(Outcome.REFUSE, rights.outcome(), what);
         RetentionDecision retention = SeedPack.engine().decide(new RetentionQuery(request.action(), request.data(),
-                null, null, null, null, null));
+                null, null, null));
         assertEquals(RetentionAction.RETAIN, retention.action(), what);
     }
 }

@@ -95,7 +95,7 @@ class HostileDrlTest {
             "$r : Request( child, action in (\"use\", \"share\"), !hasData(\"identity.name\"), data.size() > 1 )",
             "$r : Rights( erasureGrounds.isEmpty(), right == \"erasure\" )\n    $g : String() from $r.refusalGrounds",
             "Request( action == \"use\" )\n    not Request( child )",
-            "$r : Retention( !statutory, unfulfilledPurposes not contains \"marketing\", asOf.isAfter(asOf) == false )",
+            "$r : Retention( !running, unfulfilledPurposes not contains \"marketing\", asOf.isAfter(asOf) == false )",
     })
     void whatAPolicyNeedsIsAllowed(String when) {
         Path pack = TestPacks.copySeed(dir);

@@ -58,7 +58,7 @@ class LayeredEngineTest {
 
     @Test
     void aSeparateConsentSatisfiesBothLayersAndTheObligationsAreTheUnion() {
-        Decision d = layered.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").separate()).build());
+        Decision d = layered.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw-affiliate").ofKind("separate")).build());
         assertTrue(d.permitted(), d::toString);
         assertEquals(List.of("confidentiality-agreement", "inform-recipient"), d.obligationIds());
         assertEquals(Set.of("bmw-connected-drive-cn", "mini-law"), packs(d.reasons()));
@@ -68,7 +68,7 @@ class LayeredEngineTest {
     @Test
     void aSeparateConsentToAnotherRecipientOfTheSameKindDoesNotCount() {
         // bmw and bmw-affiliate are both "another processor" to the law: the consent to bmw must not stand for the affiliate
-        Decision d = layered.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw").separate(),
+        Decision d = layered.decide(shareMobileWithAffiliate().consent(Consent.toRecipient("bmw").ofKind("separate"),
                 Consent.toRecipient("bmw-affiliate")).build());
         assertFalse(d.permitted(), d::toString);
         assertEquals(List.of("Art. 23"), d.clauses());
@@ -124,7 +124,7 @@ class LayeredEngineTest {
         assertEquals(s.decide(rr).outcome(), l.decide(rr).outcome());
         assertEquals(s.decide(rr).respondBy(), l.decide(rr).respondBy());
         RetentionQuery q = RetentionQuery.builder().data("contract.record").purposes("contract-conclusion")
-                .purposesFulfilled("contract-conclusion").contractEndedOn(LocalDate.of(2025, 1, 10)).build();
+                .purposesFulfilled("contract-conclusion").event("contract-ended", LocalDate.of(2025, 1, 10)).build();
         assertEquals(s.decide(q).action(), l.decide(q).action());
         assertEquals(s.decide(q).until(), l.decide(q).until());
     }

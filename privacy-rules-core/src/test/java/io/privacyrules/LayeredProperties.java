@@ -66,7 +66,7 @@ class LayeredProperties {
                             .anonymized(f.get(0)).aggregated(f.get(1)).requiredByLaw(f.get(2)).age(ag)
                             .consent(cs.toArray(Consent[]::new));
                     if (f.get(3)) {
-                        b.guardianConsent(f.get(4) ? ConsentKind.SEPARATE : ConsentKind.EXPLICIT);
+                        b.guardianConsent(f.get(4) ? "separate" : "explicit");
                     }
                     return b.build();
                 });
@@ -77,7 +77,7 @@ class LayeredProperties {
         Arbitrary<String> purpose = Arbitraries.of(DecisionProperties.PURPOSES).injectNull(0.5);
         Arbitrary<String> recipient = Arbitraries.of(DecisionProperties.RECIPIENTS).injectNull(0.4);
         Arbitrary<String> action = Arbitraries.of(DecisionProperties.ACTIONS).injectNull(0.6);
-        return Combinators.combine(purpose, recipient, action, Arbitraries.of(ConsentKind.class))
+        return Combinators.combine(purpose, recipient, action, Arbitraries.of("explicit", "separate"))
                 .as((p, r, a, k) -> new Consent(p, r, a, false, k))
                 .filter(c -> c.purpose() != null || c.recipient() != null || c.action() != null);
     }
@@ -112,10 +112,10 @@ class LayeredProperties {
     @Property(tries = 300)
     void anExplicitConsentInPlaceOfASeparateOneNeverPermitsMore(@ForAll("requests") ProcessingRequest r) {
         List<Consent> explicit = r.subject().consents().stream()
-                .map(c -> new Consent(c.purpose(), c.recipient(), c.action(), c.withdrawn(), ConsentKind.EXPLICIT)).toList();
+                .map(c -> new Consent(c.purpose(), c.recipient(), c.action(), c.withdrawn(), "explicit")).toList();
         Subject s = r.subject();
         ProcessingRequest weaker = r.toBuilder().subject(new Subject(s.age(), s.guardianConsent(), explicit,
-                s.guardianConsent() ? ConsentKind.EXPLICIT : null)).build();
+                s.guardianConsent() ? "explicit" : null)).build();
         check(!layered.decide(weaker).permitted() || layered.decide(r).permitted(),
                 "explicit consents permit more than separate ones: " + r);
     }

@@ -82,7 +82,17 @@ class RightsAndRetentionProperties {
                             fulfilled.add(p.get(i));
                         }
                     }
-                    return new RetentionQuery(d, p, fulfilled, contract, transaction, life, asOf);
+                    java.util.Map<String, LocalDate> events = new java.util.LinkedHashMap<>();
+                    if (contract != null) {
+                        events.put("contractEndedOn", contract);
+                    }
+                    if (transaction != null) {
+                        events.put("transaction-completed", transaction);
+                    }
+                    if (life != null) {
+                        events.put("vehicleServiceLifeEndedOn", life);
+                    }
+                    return new RetentionQuery(d, p, fulfilled, events, asOf);
                 });
     }
 
@@ -91,11 +101,11 @@ class RightsAndRetentionProperties {
         RetentionDecision d = engine.decide(q);
         check(!d.reasons().get(0).code().equals("internal-error"), "internal error: " + q);
         boolean purposeOpen = q.purposes().stream().anyMatch(p -> !q.purposesFulfilled().contains(p)
-                && !(p.equals("after-sales-service") && q.vehicleServiceLifeEndedOn() != null
-                && q.vehicleServiceLifeEndedOn().isBefore(q.asOf())));
+                && !(p.equals("after-sales-service") && q.events().get("vehicleServiceLifeEndedOn") != null
+                && q.events().get("vehicleServiceLifeEndedOn").isBefore(q.asOf())));
         LocalDate event = switch (q.data()) {
-            case "contract.record" -> q.contractEndedOn();
-            case "financial.transaction" -> q.transactionCompletedOn();
+            case "contract.record" -> q.events().get("contractEndedOn");
+            case "financial.transaction" -> q.events().get("transaction-completed");
             default -> null;
         };
         boolean statutory = q.data().equals("contract.record") || q.data().equals("financial.transaction");

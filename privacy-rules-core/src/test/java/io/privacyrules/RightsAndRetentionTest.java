@@ -92,7 +92,7 @@ class RightsAndRetentionTest {
     @Test
     void retentionUntilIsTheLastDayOfKeeping() {
         RetentionQuery.Builder q = RetentionQuery.builder().data("financial.transaction").purposes("contract-conclusion")
-                .purposesFulfilled("contract-conclusion").transactionCompletedOn(day("2023-03-01"));
+                .purposesFulfilled("contract-conclusion").event("transaction-completed", day("2023-03-01"));
         RetentionDecision lastDay = engine.decide(q.asOf(day("2026-03-01")).build());
         assertEquals(RetentionAction.RETAIN, lastDay.action());
         assertEquals(day("2026-03-01"), lastDay.until());
@@ -119,7 +119,7 @@ class RightsAndRetentionTest {
             return new Row(i, i % 2 == 0 ? "contract.record" : "identity.name", day("2022-01-01").plusDays(i % 1000));
         });
         List<Row> first = engine.toDispose(rows, r -> RetentionQuery.builder().data(r.data()).purposes("contract-conclusion")
-                .purposesFulfilled("contract-conclusion").contractEndedOn(r.contractEnded()).build()).limit(3).toList();
+                .purposesFulfilled("contract-conclusion").event("contract-ended", r.contractEnded()).build()).limit(3).toList();
         assertEquals(List.of(0, 1, 2), first.stream().map(Row::id).toList());
         assertTrue(read.get() < 100, "the sweep read " + read.get() + " rows to find three");
         assertTrue(first.stream().allMatch(r -> r.data().equals("identity.name") || r.contractEnded().plusYears(3)

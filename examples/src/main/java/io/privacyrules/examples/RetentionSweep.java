@@ -27,7 +27,7 @@ public final class RetentionSweep {
                         .data(r.category())
                         .purposes(r.purposes().toArray(String[]::new))
                         .purposesFulfilled(r.fulfilled().toArray(String[]::new))
-                        .contractEndedOn(r.contractEndedOn())
+                        .event("contract-ended", r.contractEndedOn())
                         .build())
                 .map(StoredRecord::id)
                 .toList();

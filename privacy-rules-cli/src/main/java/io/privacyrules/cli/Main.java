@@ -63,7 +63,7 @@ public final class Main {
             "       privacy-rules demo   [--policy POLICY]",
             "Exit codes: 0 success; 1 scenarios failed, coverage under the minimum, lint errors, a gap (lint --against),",
             "or (decide --exit-code) a denied decision; 2 bad usage or a policy that does not load; diff: 3 minor",
-            "changes only, 4 a major change (clear notice, VIII), 5 a right reduced (explicit consent, VIII).",
+            "changes only, 4 a major change (clear notice), 5 a right reduced (consent), as the pack's changes section says.",
             "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
             "Add --verbose to any command to see stack traces.");
     static final String DEFAULT_POLICY = "classpath:bmw-connected-drive-cn";
@@ -297,7 +297,7 @@ public final class Main {
         }
         Object request = root == null ? null : switch (kind) {
             case "rightsRequest" -> ScenarioRunner.rightsRequest(root, problems);
-            case "retention" -> ScenarioRunner.retention(root, problems);
+            case "retention" -> ScenarioRunner.retention(root, problems, ScenarioRunner.eventKeys(engine));
             default -> ScenarioRunner.request(root, problems);
         };
         if (!problems.isEmpty()) {
@@ -581,22 +581,53 @@ public final class Main {
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument '" + args.get(0) + "'");
         }
-        PolicyEngine engine = PolicyEngine.load(policy == null ? DEFAULT_POLICY : policy);
+        String location = policy == null ? DEFAULT_POLICY : policy;
+        PolicyEngine engine = PolicyEngine.load(location);
         out.println("privacy-rules demo: " + engine.policy().title() + ", version " + engine.policy().version()
                 + " (" + engine.policy().id() + ")");
         out.println();
-        for (Demo.Step step : Demo.steps()) {
-            Decision d = engine.decide(step.request());
-            out.println((d.permitted() ? "PERMIT  " : "DENY    ") + step.story());
-            for (Reason r : d.reasons()) {
-                out.println("        " + r.clause() + "  " + r.code() + ": " + r.message());
-            }
-            for (Obligation o : d.obligations()) {
-                out.println("        obligation " + o.id() + " (" + o.clause() + "): " + o.description());
+        List<Demo.Step> steps;
+        try {
+            steps = Demo.steps(location, engine);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the pack's scenario files", e);
+        }
+        if (steps.isEmpty()) {
+            out.println("The pack has no scenario files (scenarios/*.yaml beside its policy.yaml); the demo shows"
+                    + " requests taken from them.");
+            return 0;
+        }
+        for (Demo.Step step : steps) {
+            if (step.question() instanceof ProcessingRequest q) {
+                Decision d = engine.decide(q);
+                out.println((d.permitted() ? "PERMIT  " : "DENY    ") + step.story());
+                reasons(d.reasons());
+                for (Obligation o : d.obligations()) {
+                    out.println("        obligation " + o.id() + " (" + o.clause() + "): " + o.description());
+                }
+            } else if (step.question() instanceof RightsRequest q) {
+                RightsDecision d = engine.decide(q);
+                out.println(String.format("%-8s", d.outcome().id().toUpperCase(java.util.Locale.ROOT)) + step.story()
+                        + (d.respondBy() == null ? "" : " (respond by " + d.respondBy() + ")"));
+                reasons(d.reasons());
+                for (Obligation o : d.obligations()) {
+                    out.println("        obligation " + o.id() + " (" + o.clause() + "): " + o.description());
+                }
+            } else if (step.question() instanceof RetentionQuery q) {
+                RetentionDecision d = engine.decide(q);
+                out.println(String.format("%-8s", d.action().id().toUpperCase(java.util.Locale.ROOT)) + step.story()
+                        + (d.until() == null ? "" : " (until " + d.until() + ")"));
+                reasons(d.reasons());
             }
             out.println();
         }
         return 0;
+    }
+
+    private void reasons(List<Reason> reasons) {
+        for (Reason r : reasons) {
+            out.println("        " + r.clause() + "  " + r.code() + ": " + r.message());
+        }
     }
 
     // ---- options ----------------------------------------------------------------------------

@@ -55,7 +55,7 @@ class DecisionAssertionsTest {
 
     static final RetentionDecision CONTRACT_RECORD = ENGINE.decide(RetentionQuery.builder().data("contract.record")
             .purposes("contract-conclusion").purposesFulfilled("contract-conclusion")
-            .contractEndedOn(LocalDate.of(2025, 1, 10)).asOf(LocalDate.of(2026, 11, 1)).build());
+            .event("contract-ended", LocalDate.of(2025, 1, 10)).asOf(LocalDate.of(2026, 11, 1)).build());
 
     static final RetentionDecision FULFILLED = ENGINE.decide(RetentionQuery.builder().data("contact.email")
             .purposes("customer-service").purposesFulfilled("customer-service").asOf(LocalDate.of(2026, 11, 1)).build());

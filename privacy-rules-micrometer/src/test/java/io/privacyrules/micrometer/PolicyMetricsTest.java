@@ -81,7 +81,7 @@ class PolicyMetricsTest {
                 .receivedOn(LocalDate.of(2026, 7, 1)).identityVerified(true).build());
         RetentionDecision k = metrics.decide(engine, RetentionQuery.builder().data("contract.record")
                 .purposes("contract-conclusion").purposesFulfilled("contract-conclusion")
-                .contractEndedOn(LocalDate.of(2025, 1, 10)).asOf(LocalDate.of(2026, 1, 1)).build());
+                .event("contract-ended", LocalDate.of(2025, 1, 10)).asOf(LocalDate.of(2026, 1, 1)).build());
 
         assertEquals("fulfil", r.outcome().id());
         assertEquals("retain", k.action().id());

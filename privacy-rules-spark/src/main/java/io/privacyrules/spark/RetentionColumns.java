@@ -4,10 +4,9 @@ import io.privacyrules.RetentionQuery;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiConsumer;
 
 /**
  * Which column of a table of stored records holds which field of a {@link RetentionQuery}.
@@ -18,12 +17,12 @@ import java.util.function.BiConsumer;
  *         .data("category")                      // string
  *         .purposes("purposes")                  // array<string>, or a string holding one purpose
  *         .purposesFulfilled("fulfilled")        // array<string> or string; null means none
- *         .contractEndedOn("contract_end")       // date, or a string yyyy-MM-dd; null means not ended
+ *         .event("contract-ended", "contract_end")  // an event of the pack: a date, or a string yyyy-MM-dd
  *         .build();
  * }</pre>
  *
  * <p>{@code id}, {@code data} and {@code purposes} are required. Each event date is optional;
- * a date left unmapped is decided as absent (the contract has not ended, and so on). Column
+ * a date left unmapped is decided as absent (the event has not happened). Column
  * names are top-level names of the table, matched as Spark matches them; a column may be mapped
  * to more than one field. The types are checked when a sweep is set up
  * ({@link SparkRetention#sweep}), not here.
@@ -34,29 +33,17 @@ public final class RetentionColumns implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * An event date of a {@link RetentionQuery}: its name in the query and how to set it. A new
-     * event field of the query is one constant here and one method of {@link Builder}.
+     * An event of the pack whose day a column holds: its id or the key the pack declares for it
+     * ({@code retention.events}), set on the query with {@link RetentionQuery.Builder#event}.
      */
-    enum Event {
-        CONTRACT_ENDED("contractEndedOn", RetentionQuery.Builder::contractEndedOn),
-        TRANSACTION_COMPLETED("transactionCompletedOn", RetentionQuery.Builder::transactionCompletedOn),
-        VEHICLE_SERVICE_LIFE_ENDED("vehicleServiceLifeEndedOn", RetentionQuery.Builder::vehicleServiceLifeEndedOn);
-
-        private final String field;
-        private final BiConsumer<RetentionQuery.Builder, LocalDate> setter;
-
-        Event(String field, BiConsumer<RetentionQuery.Builder, LocalDate> setter) {
-            this.field = field;
-            this.setter = setter;
-        }
-
-        /** The field's name in {@link RetentionQuery}, used in problem messages. */
+    record Event(String name) implements Serializable {
+        /** The event's name, used in problem messages. */
         String field() {
-            return field;
+            return name;
         }
 
         void set(RetentionQuery.Builder query, LocalDate day) {
-            setter.accept(query, day);
+            query.event(name, day);
         }
     }
 
@@ -64,14 +51,14 @@ public final class RetentionColumns implements Serializable {
     private final String data;
     private final String purposes;
     private final String purposesFulfilled;
-    private final EnumMap<Event, String> events;
+    private final Map<Event, String> events;
 
     private RetentionColumns(Builder b) {
         this.id = b.id;
         this.data = b.data;
         this.purposes = b.purposes;
         this.purposesFulfilled = b.purposesFulfilled;
-        this.events = new EnumMap<>(b.events);
+        this.events = new LinkedHashMap<>(b.events);
     }
 
     /** A new builder with nothing mapped. */
@@ -99,22 +86,12 @@ public final class RetentionColumns implements Serializable {
         return purposesFulfilled;
     }
 
-    /** The column of the day the contract ended, or null when not mapped. */
-    public String contractEndedOn() {
-        return events.get(Event.CONTRACT_ENDED);
+    /** The column mapped to the event {@code name} (an event id or its declared key), or null. */
+    public String event(String name) {
+        return events.get(new Event(name));
     }
 
-    /** The column of the day the transaction completed, or null when not mapped. */
-    public String transactionCompletedOn() {
-        return events.get(Event.TRANSACTION_COMPLETED);
-    }
-
-    /** The column of the day the vehicle's service life ends or ended, or null when not mapped. */
-    public String vehicleServiceLifeEndedOn() {
-        return events.get(Event.VEHICLE_SERVICE_LIFE_ENDED);
-    }
-
-    /** The mapped event dates, in the order of {@link Event}. */
+    /** The mapped event dates, in the order they were mapped. */
     Map<Event, String> events() {
         return Collections.unmodifiableMap(events);
     }
@@ -142,7 +119,7 @@ public final class RetentionColumns implements Serializable {
         private String data;
         private String purposes;
         private String purposesFulfilled;
-        private final EnumMap<Event, String> events = new EnumMap<>(Event.class);
+        private final Map<Event, String> events = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -191,37 +168,15 @@ public final class RetentionColumns implements Serializable {
         }
 
         /**
-         * The column of the day the contract ended: a date, or a string {@code yyyy-MM-dd}; a
-         * null value means it has not ended.
+         * The column of the day an event of the pack happened: a date, or a string
+         * {@code yyyy-MM-dd}; a null value means it has not happened (or is not known). The event
+         * is named by its id ({@code contract-ended}) or by the key the pack declares for it
+         * ({@code contractEndedOn}); the pack's {@code retention.events} lists both.
          *
-         * @throws NullPointerException if {@code column} is null
+         * @throws NullPointerException if an argument is null
          */
-        public Builder contractEndedOn(String column) {
-            return event(Event.CONTRACT_ENDED, column);
-        }
-
-        /**
-         * The column of the day the transaction completed: a date, or a string
-         * {@code yyyy-MM-dd}; a null value means it has not completed.
-         *
-         * @throws NullPointerException if {@code column} is null
-         */
-        public Builder transactionCompletedOn(String column) {
-            return event(Event.TRANSACTION_COMPLETED, column);
-        }
-
-        /**
-         * The column of the day the vehicle's service life ends or ended: a date, or a string
-         * {@code yyyy-MM-dd}; a null value means it is not known.
-         *
-         * @throws NullPointerException if {@code column} is null
-         */
-        public Builder vehicleServiceLifeEndedOn(String column) {
-            return event(Event.VEHICLE_SERVICE_LIFE_ENDED, column);
-        }
-
-        private Builder event(Event event, String column) {
-            events.put(event, Objects.requireNonNull(column, "column"));
+        public Builder event(String event, String column) {
+            events.put(new Event(Objects.requireNonNull(event, "event")), Objects.requireNonNull(column, "column"));
             return this;
         }
 

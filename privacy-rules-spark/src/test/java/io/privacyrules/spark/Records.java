@@ -36,7 +36,7 @@ final class Records {
 
     static final RetentionColumns COLUMNS = RetentionColumns.builder()
             .id("record_id").data("category").purposes("purposes").purposesFulfilled("fulfilled")
-            .contractEndedOn("contract_end").transactionCompletedOn("tx_done").vehicleServiceLifeEndedOn("service_life_end")
+            .event("contractEndedOn", "contract_end").event("transactionCompletedOn", "tx_done").event("vehicleServiceLifeEndedOn", "service_life_end")
             .build();
 
     /** Values no message may show: they stand for personal data put into the wrong column. */
@@ -82,8 +82,8 @@ final class Records {
         /** The query a host would ask for this record; only for records without a malformed date. */
         RetentionQuery query(LocalDate asOf) {
             RetentionQuery.Builder b = RetentionQuery.builder().data(category).asOf(asOf)
-                    .contractEndedOn(contractEnd).vehicleServiceLifeEndedOn(serviceLifeEnd)
-                    .transactionCompletedOn(txDone == null ? null : LocalDate.parse(txDone));
+                    .event("contract-ended", contractEnd).event("service-life-ended", serviceLifeEnd)
+                    .event("transaction-completed", txDone == null ? null : LocalDate.parse(txDone));
             if (purposes != null) {
                 b.purposes(purposes.toArray(new String[0]));
             }

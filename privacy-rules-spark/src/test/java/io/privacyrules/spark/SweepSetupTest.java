@@ -123,7 +123,7 @@ class SweepSetupTest {
                 .withColumn("purpose", functions.element_at(functions.col("purposes"), 1))
                 .withColumn("done", functions.element_at(functions.col("fulfilled"), 1));
         RetentionColumns columns = RetentionColumns.builder().id("record_id").data("category").purposes("purpose")
-                .purposesFulfilled("done").contractEndedOn("contract_end").transactionCompletedOn("tx_done").build();
+                .purposesFulfilled("done").event("contract-ended", "contract_end").event("transaction-completed", "tx_done").build();
         spark.conf().set("spark.sql.datetime.java8API.enabled", "true");
         try {
             List<Row> rows = retention.sweep(records, columns, Records.AS_OF).decisions().orderBy("record_id")
@@ -148,7 +148,7 @@ class SweepSetupTest {
         Dataset<Row> timestamps = records.withColumn("ended_at", functions.current_timestamp());
         IllegalArgumentException timestamp = assertThrows(IllegalArgumentException.class, () -> retention.sweep(timestamps,
                 RetentionColumns.builder().id("record_id").data("category").purposes("purposes")
-                        .contractEndedOn("ended_at").build(), Records.AS_OF));
+                        .event("contractEndedOn", "ended_at").build(), Records.AS_OF));
         assertTrue(timestamp.getMessage().startsWith("column ended_at (mapped to contractEndedOn) is timestamp, not date"),
                 timestamp.getMessage());
 
@@ -191,12 +191,12 @@ class SweepSetupTest {
 
     @Test
     void theColumnMappingIsAValue() {
-        RetentionColumns a = RetentionColumns.builder().id("i").data("d").purposes("p").contractEndedOn("c").build();
-        RetentionColumns b = RetentionColumns.builder().id("i").data("d").purposes("p").contractEndedOn("c").build();
+        RetentionColumns a = RetentionColumns.builder().id("i").data("d").purposes("p").event("contract-ended", "c").build();
+        RetentionColumns b = RetentionColumns.builder().id("i").data("d").purposes("p").event("contract-ended", "c").build();
         assertEquals(a, b);
         assertEquals(a.hashCode(), b.hashCode());
-        assertEquals("c", a.contractEndedOn());
-        assertNull(a.transactionCompletedOn());
+        assertEquals("c", a.event("contract-ended"));
+        assertNull(a.event("transaction-completed"));
         assertNull(a.purposesFulfilled());
     }
 }

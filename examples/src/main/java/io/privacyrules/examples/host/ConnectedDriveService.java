@@ -418,8 +418,8 @@ public final class ConnectedDriveService {
     private static RetentionQuery retentionQuery(ArchivedRecord r) {
         return RetentionQuery.builder().data(r.category())
                 .purposes(r.purposes().toArray(String[]::new)).purposesFulfilled(r.fulfilled().toArray(String[]::new))
-                .contractEndedOn(r.contractEndedOn()).transactionCompletedOn(r.transactionCompletedOn())
-                .vehicleServiceLifeEndedOn(r.serviceLifeEndsOn())
+                .event("contract-ended", r.contractEndedOn()).event("transaction-completed", r.transactionCompletedOn())
+                .event("service-life-ended", r.serviceLifeEndsOn())
                 .build();   // asOf: today, by the engine's clock
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * as {@code Rights}.
  *
  * <p>Properties: {@code right}, {@code rightClause}, {@code receivedOn}, {@code identityVerified},
- * {@code repeated}, {@code refusalGrounds} (the V.8-style grounds present, in the pack's order),
+ * {@code repeated}, {@code extended}, {@code refusalGrounds} (the V.8-style grounds present, in the pack's order),
  * {@code unreasonableGrounds}, {@code erasureGrounds}; method {@code clauseOf(ground)}.
  */
 public final class Rights {
@@ -20,6 +20,7 @@ public final class Rights {
     private final LocalDate receivedOn;
     private final boolean identityVerified;
     private final boolean repeated;
+    private final boolean extended;
     private final List<String> refusalGrounds;
     private final List<String> unreasonableGrounds;
     private final List<String> erasureGrounds;
@@ -31,6 +32,7 @@ public final class Rights {
         this.receivedOn = receivedOn;
         this.identityVerified = r.identityVerified();
         this.repeated = r.repeated();
+        this.extended = r.extended() && rights.requests().get(right).extension() != null;
         this.refusalGrounds = rights.refusalGrounds().keySet().stream().filter(r.refusalGrounds()::contains).toList();
         this.unreasonableGrounds = rights.unreasonableGrounds().stream().filter(r.refusalGrounds()::contains).toList();
         this.erasureGrounds = rights.erasureGrounds().keySet().stream().filter(r.erasureGrounds()::contains).toList();
@@ -60,6 +62,11 @@ public final class Rights {
 
     public boolean isRepeated() {
         return repeated;
+    }
+
+    /** The host claims the extension of the deadline, and the right has one. */
+    public boolean isExtended() {
+        return extended;
     }
 
     public List<String> getRefusalGrounds() {

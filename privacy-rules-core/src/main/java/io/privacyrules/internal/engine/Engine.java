@@ -19,6 +19,7 @@ import io.privacyrules.internal.drl.RuleMeta;
 import io.privacyrules.internal.drl.Verdict;
 import io.privacyrules.internal.pack.Pack;
 import io.privacyrules.internal.pack.PackCompiler;
+import io.privacyrules.internal.pack.WorkingCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,12 +56,14 @@ public final class Engine implements Decider {
     static final String NO_RULE_ANSWERED = "no-rule-answered";
     /** The reason added to a deadline counted across years the working-day calendar does not list. */
     static final String CALENDAR_INCOMPLETE = "calendar-incomplete";
+    /** The reason a deadline the host extended carries. */
+    static final String DEADLINE_EXTENDED = "deadline-extended";
     /**
      * Every reason code the engine gives by itself, whatever the pack: with the pack's default deny
      * code ({@code defaults.deny.code}), the codes a decision may carry beside the pack's own rules'.
      */
     public static final java.util.Set<String> ENGINE_CODES = java.util.Set.of(INVALID_REQUEST, INTERNAL_ERROR,
-            NO_DISPOSAL_RULE, NO_RULE_ANSWERED, CALENDAR_INCOMPLETE);
+            NO_DISPOSAL_RULE, NO_RULE_ANSWERED, CALENDAR_INCOMPLETE, DEADLINE_EXTENDED);
 
     private final PackCompiler.Compiled compiled;
     private final Pack pack;
@@ -219,7 +222,7 @@ public final class Engine implements Decider {
             LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
             verdict = new Verdict(pack, byOrdinal, null, Verdict.Kind.RIGHTS).traced(trace);
             run(new Rights(pack, request, received), verdict);
-            return assembleRights(verdict, pack.rights().requests().get(request.right()), received);
+            return assembleRights(verdict, pack.rights().requests().get(request.right()), received, request);
         } catch (Throwable t) {
             logFailure(verdict, t);
             return refused(List.of(failure(verdict)));
@@ -230,7 +233,49 @@ public final class Engine implements Decider {
         return new RightsDecision(Outcome.REFUSE, null, reasons, List.of(), pack.info());
     }
 
-    private RightsDecision assembleRights(Verdict v, Pack.RightDef right, LocalDate received) {
+    private static boolean extended(Pack.RightDef right, RightsRequest request) {
+        return request.extended() && right.extension() != null;
+    }
+
+    /**
+     * The last day to respond: the day of receipt plus the right's deadline (calendar periods with
+     * java.time's end-of-month rule: 31 January plus one month is the last day of February, or
+     * working days of the rights calendar), then the extension when claimed, counted from the end
+     * of the first period; a calendar-day deadline that falls on a non-working day moves to the
+     * next working day when the pack says so.
+     */
+    private LocalDate deadline(Pack.RightDef right, LocalDate received, boolean extended, List<Reason> reasons) {
+        boolean[] uncovered = {false};
+        WorkingCalendar calendar = pack.rights().calendar();
+        LocalDate day;
+        if (right.workingDays()) {
+            day = calendar.addWorkingDays(received, right.within().getDays(), uncovered);
+            if (extended) {
+                day = calendar.addWorkingDays(day, right.extension().within().getDays(), uncovered);
+            }
+        } else {
+            day = received.plus(right.within());
+            if (extended) {
+                day = day.plus(right.extension().within());
+            }
+            if (pack.rights().rollToWorkingDay() && calendar != null) {
+                day = calendar.onOrAfter(day, uncovered);
+            }
+        }
+        if (uncovered[0]) {
+            reasons.add(new Reason(CALENDAR_INCOMPLETE, right.clause(), "The working-day calendar "
+                    + calendar.id() + " does not list the holidays and make-up working days of "
+                    + "every year the deadline crosses; there only weekends were skipped, so the true deadline "
+                    + "may differ by a few days.", ENGINE_RULE, pack.info().id()));
+        }
+        if (extended) {
+            reasons.add(new Reason(DEADLINE_EXTENDED, right.extension().clause(), "The deadline is extended by "
+                    + right.extension().within() + " after the first " + right.within() + ".", ENGINE_RULE, pack.info().id()));
+        }
+        return day;
+    }
+
+    private RightsDecision assembleRights(Verdict v, Pack.RightDef right, LocalDate received, RightsRequest request) {
         if (v.answers().isEmpty()) {
             return refused(List.of(new Reason(NO_RULE_ANSWERED, right.clause(),
                     "No rule of the pack answers a request to exercise " + right.id() + ".", ENGINE_RULE, pack.info().id())));
@@ -245,30 +290,28 @@ public final class Engine implements Decider {
                 .sorted(Comparator.comparingInt((Verdict.Answer a) -> a.rule().ordinal()).thenComparing(Verdict.Answer::clause))
                 .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id(), pack.info().id())));
         LocalDate respondBy = null;
+        boolean extended = extended(right, request);
         if (outcome != Outcome.VERIFY_IDENTITY && right.within() != null) {
-            if (right.workingDays()) {
-                boolean[] uncovered = {false};
-                respondBy = pack.rights().calendar().addWorkingDays(received, right.within().getDays(), uncovered);
-                if (uncovered[0]) {
-                    reasons.add(new Reason(CALENDAR_INCOMPLETE, right.clause(), "The working-day calendar "
-                            + pack.rights().calendar().id() + " does not list the holidays and make-up working days of "
-                            + "every year the deadline crosses; there only weekends were skipped, so the true deadline "
-                            + "may differ by a few days.", ENGINE_RULE, pack.info().id()));
-                }
-            } else {
-                respondBy = received.plus(right.within());
-            }
+            respondBy = deadline(right, received, extended, reasons);
         }
         List<Obligation> obligations = new ArrayList<>();
+        // Which obligations come with the answer, each with the clause it cites.
+        Map<String, String> clauses = new java.util.HashMap<>();
         if (outcome == Outcome.FULFIL) {
-            Map<String, String> clauses = new java.util.HashMap<>();
             right.obligations().forEach(o -> clauses.put(o, right.clause()));
             v.obligations().forEach(clauses::putIfAbsent);
-            for (Obligation o : obligationOrder) {
-                String clause = clauses.get(o.id());
-                if (clause != null) {
-                    obligations.add(new Obligation(o.id(), clause, o.description()));
-                }
+        } else if (outcome == Outcome.REFUSE) {
+            for (String o : pack.rights().refusalObligations()) {
+                clauses.putIfAbsent(o, pack.obligations().get(o).clause());
+            }
+        }
+        if (extended && outcome != Outcome.VERIFY_IDENTITY) {
+            right.extension().obligations().forEach(o -> clauses.putIfAbsent(o, right.extension().clause()));
+        }
+        for (Obligation o : obligationOrder) {
+            String clause = clauses.get(o.id());
+            if (clause != null) {
+                obligations.add(new Obligation(o.id(), clause, o.description()));
             }
         }
         return new RightsDecision(outcome, respondBy, reasons, obligations, pack.info());

@@ -172,7 +172,8 @@ public final class Layers implements Decider {
                     .min(Comparator.naturalOrder()).orElse(null);
         }
         Map<String, Obligation> obligations = new LinkedHashMap<>();
-        if (chosen == Outcome.FULFIL) {
+        if (chosen != Outcome.VERIFY_IDENTITY) {
+            // a fulfilment's obligations, or a refusal's (such as telling the subject how to complain)
             deciding.forEach(d -> d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o)));
         }
         return new RightsDecision(chosen, respondBy, reasons, List.copyOf(obligations.values()), info);

@@ -23,6 +23,9 @@ final class RequestCheck {
     /** Most consents in one request. */
     static final int MAX_CONSENTS = 1024;
 
+    /** The ISO 3166-1 alpha-2 codes. */
+    private static final Set<String> ISO = Set.of(java.util.Locale.getISOCountries());
+
     private RequestCheck() {
     }
 
@@ -53,10 +56,33 @@ final class RequestCheck {
                 && pack.actions().get(r.action()).requiresRecipient()) {
             out.add("action '" + r.action() + "' needs a recipient");
         }
-        destination(out, r.destination());
+        if (r.destination() == null || !pack.territory().isRegion(r.destination())) {
+            destination(out, r.destination());
+        }
+        String country = r.subject().country();
+        if (country != null && !(Ids.COUNTRY.matcher(country).matches() && ISO.contains(country))) {
+            out.add(Places.looksLikeACode(country) ? "the subject's country '" + country + "' is not an ISO 3166-1 country code"
+                    : "the subject's country is not a two-letter ISO 3166-1 country code (a value of " + country.length()
+                    + " characters, not shown)");
+        }
+        Set<String> objected = r.subject().objections().isEmpty() ? Set.of() : new HashSet<>();
+        for (String o : r.subject().objections()) {
+            if (o == null || !(pack.purposes().containsKey(o) || pack.objections().kinds().containsKey(o))) {
+                out.add("unknown objection " + Ids.show(o) + " (neither a purpose nor a kind of objection of the pack)");
+            } else if (!objected.add(o)) {
+                out.add("objection " + Ids.show(o) + " is named twice");
+            }
+        }
+        if (r.transferMechanism() != null && !pack.transfers().mechanisms().containsKey(r.transferMechanism())) {
+            out.add("unknown transfer mechanism " + Ids.show(r.transferMechanism()));
+        }
         Integer age = r.subject().age();
         if (age != null && (age < 0 || age > MAX_AGE)) {
             out.add("the subject's age is out of range (0 to " + MAX_AGE + ")");
+        }
+        String guardianKind = r.subject().guardianConsentKind();
+        if (guardianKind != null && pack.consentKinds().rank(guardianKind) < 0) {
+            out.add("the guardian's consent is of unknown consent kind " + Ids.show(guardianKind));
         }
         List<Consent> consents = r.subject().consents();
         if (consents.size() > MAX_CONSENTS) {
@@ -76,6 +102,9 @@ final class RequestCheck {
             if (c.action() != null && !pack.actions().containsKey(c.action())) {
                 out.add("a consent names unknown action " + Ids.show(c.action()));
             }
+            if (c.kind() != null && pack.consentKinds().rank(c.kind()) < 0) {
+                out.add("a consent is of unknown consent kind " + Ids.show(c.kind()));
+            }
         }
         return out;
     }
@@ -88,6 +117,10 @@ final class RequestCheck {
             return out;
         }
         known(out, "right", r.right(), rights.requests());
+        if (r.extended() && r.right() != null && rights.requests().containsKey(r.right())
+                && rights.requests().get(r.right()).extension() == null) {
+            out.add("right '" + r.right() + "' has no extension of its deadline to claim");
+        }
         Set<String> seen = new HashSet<>();
         for (String g : r.refusalGrounds()) {
             if (g == null || !(rights.refusalGrounds().containsKey(g) || rights.unreasonableGrounds().contains(g))) {
@@ -119,6 +152,15 @@ final class RequestCheck {
                 out.add("unknown purpose " + Ids.show(p));
             } else if (!seen.add(p)) {
                 out.add("purpose " + Ids.show(p) + " is named twice");
+            }
+        }
+        Set<String> events = new HashSet<>();
+        for (String key : q.events().keySet()) {
+            String event = key == null ? null : pack.retention().eventOf(key);
+            if (event == null) {
+                out.add("unknown event " + Ids.show(key));
+            } else if (!events.add(event)) {
+                out.add("event " + Ids.show(event) + " is given twice");
             }
         }
         for (String p : q.purposesFulfilled()) {

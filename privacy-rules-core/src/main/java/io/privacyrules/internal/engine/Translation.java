@@ -242,7 +242,7 @@ public final class Translation {
         if (destination == null) {
             String home = source.info().jurisdiction();
             String located = r.recipient() == null ? null : source.recipients().get(r.recipient()).location();
-            destination = located != null && !located.equals(home) ? located : home;
+            destination = located != null && !source.territory().home(located) ? located : home;
         }
         List<Consent> consents = new ArrayList<>();
         for (Consent c : r.subject().consents()) {
@@ -250,12 +250,39 @@ public final class Translation {
                 continue;
             }
             consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
-                    false, c.kind()));
+                    false, kind(c.kind())));
         }
         Subject s = r.subject();
+        // Objections to a purpose carry over as objections to the target's purpose; kinds of
+        // objection carry over when the target declares the same kind.
+        List<String> objections = new ArrayList<>();
+        for (String o : s.objections()) {
+            String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
+            if (t != null && !objections.contains(t)) {
+                objections.add(t);
+            }
+        }
+        // A transfer mechanism is named in the source's terms; the target knows it only under the same id.
+        String mechanism = r.transferMechanism() != null && target.transfers().mechanisms().containsKey(r.transferMechanism())
+                ? r.transferMechanism() : null;
         return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
-                r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, s.guardianConsentKind()));
+                r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, kind(s.guardianConsentKind()),
+                s.country(), objections), mechanism, r.restricted());
+    }
+
+    /**
+     * A consent kind of the source in the target's terms: the same id when the target declares it,
+     * else the target's weakest kind (the cautious reading: a kind the law does not know counts
+     * for no more than its weakest consent). The source's default kind stands for a consent that
+     * names none.
+     */
+    private String kind(String sourceKind) {
+        String k = sourceKind != null ? sourceKind : source.consentKinds().defaultKind();
+        if (k == null || target.consentKinds().kinds().isEmpty()) {
+            return null;
+        }
+        return target.consentKinds().kinds().containsKey(k) ? k : target.consentKinds().weakest();
     }
 
     /** True when the target pack declares data-subject rights. */
@@ -266,27 +293,33 @@ public final class Translation {
     /** The request in the target's identifiers; grounds the target does not know are left out. */
     public RightsRequest translate(RightsRequest r) {
         return new RightsRequest(to(rights, r.right()), r.receivedOn(), r.identityVerified(),
-                all(erasureGrounds, r.erasureGrounds()), all(refusalGrounds, r.refusalGrounds()), r.repeated());
+                all(erasureGrounds, r.erasureGrounds()), all(refusalGrounds, r.refusalGrounds()), r.repeated(),
+                r.extended() && target.rights().requests().containsKey(to(rights, r.right()))
+                        && target.rights().requests().get(to(rights, r.right())).extension() != null);
     }
 
     /**
      * The query in the target's identifiers. A purpose of the target counts as fulfilled only when
-     * every purpose of the record that maps onto it is fulfilled. A source purpose that lasts until
-     * the vehicle's service life ends (the source's {@code untilServiceLifeEnds}) counts as
-     * fulfilled once that day has passed, as the source itself decides; the target may know no
-     * such purpose.
+     * every purpose of the record that maps onto it is fulfilled. A source purpose that a
+     * retention period of the source keeps records for counts as fulfilled once that period has
+     * ended for the record, as the source itself decides; the target may know no such period.
+     * Events carry over under the same id when the target declares them.
      */
     public RetentionQuery translate(RetentionQuery q, java.time.LocalDate today) {
         java.time.LocalDate day = q.asOf() != null ? q.asOf() : today;
-        java.time.LocalDate lifeEnded = q.vehicleServiceLifeEndedOn();
-        Set<String> lifePurposes = source.retention().serviceLifePurposes();
+        io.privacyrules.internal.drl.Retention fact = new io.privacyrules.internal.drl.Retention(source, q, day);
+        Set<String> ended = new java.util.HashSet<>();
+        for (Pack.RetentionPeriod p : source.retention().periods()) {
+            if (fact.getPeriodsEnded().contains(p.id())) {
+                ended.addAll(p.purposes());
+            }
+        }
         List<String> mapped = all(purposes, q.purposes());
         List<String> fulfilled = new ArrayList<>();
         for (String p : mapped) {
             boolean all = true;
             for (String src : q.purposes()) {
-                boolean done = q.purposesFulfilled().contains(src)
-                        || lifePurposes.contains(src) && lifeEnded != null && day.isAfter(lifeEnded);
+                boolean done = q.purposesFulfilled().contains(src) || ended.contains(src);
                 if (p.equals(to(purposes, src)) && !done) {
                     all = false;
                 }
@@ -295,7 +328,13 @@ public final class Translation {
                 fulfilled.add(p);
             }
         }
-        return new RetentionQuery(to(categories, q.data()), mapped, fulfilled, q.contractEndedOn(),
-                q.transactionCompletedOn(), q.vehicleServiceLifeEndedOn(), q.asOf());
+        java.util.Map<String, java.time.LocalDate> events = new java.util.LinkedHashMap<>();
+        q.events().forEach((key, d) -> {
+            String event = source.retention().eventOf(key);
+            if (event != null && target.retention().events().containsKey(event)) {
+                events.put(event, d);
+            }
+        });
+        return new RetentionQuery(to(categories, q.data()), mapped, fulfilled, events, q.asOf());
     }
 }

@@ -27,10 +27,20 @@ public record Condition(Map<Key, Object> tests, Location at) {
         PROTECTS_CHILD("protectsChild", Kind.BOOLEAN),
         CHILD("child", Kind.BOOLEAN),
         GUARDIAN_CONSENT("guardianConsent", Kind.BOOLEAN),
-        /** {@code guardianConsent: separate}: the guardian's consent is a separate consent. Written as a value of {@code guardianConsent}. */
-        GUARDIAN_CONSENT_SEPARATE("guardianConsent: separate", Kind.BOOLEAN),
+        /**
+         * {@code guardianConsent: <kind>}: the guardian's consent is of this kind or a stronger one.
+         * Written as a value of {@code guardianConsent}; the value of the test is the kind id.
+         */
+        GUARDIAN_CONSENT_KIND("guardianConsent: kind", Kind.KIND),
+        DESTINATION("destination", Kind.PLACES),
+        RECIPIENT_LOCATION("recipientLocation", Kind.PLACES),
+        TRANSFER_COVERED("transferCovered", Kind.BOOLEAN),
+        TRANSFER_MECHANISM("transferMechanism", Kind.MECHANISMS),
+        OBJECTED("objected", Kind.BOOLEAN),
+        RESTRICTED("restricted", Kind.BOOLEAN),
+        BELOW_MINIMUM_AGE("belowMinimumAge", Kind.BOOLEAN),
         CONSENT("consent", Kind.CONSENT),
-        /** {@code consentKind: explicit|separate}: qualifies the {@code consent} test of the same condition. Folded into it at load time. */
+        /** {@code consentKind: <kind>}: qualifies the {@code consent} test of the same condition. Folded into it at load time. */
         CONSENT_KIND("consentKind", Kind.CONSENT);
 
         public final String yaml;
@@ -43,7 +53,7 @@ public record Condition(Map<Key, Object> tests, Location at) {
 
         public static Key of(String yaml) {
             for (Key k : values()) {
-                if (k != GUARDIAN_CONSENT_SEPARATE && k.yaml.equals(yaml)) {
+                if (k != GUARDIAN_CONSENT_KIND && k.yaml.equals(yaml)) {
                     return k;
                 }
             }
@@ -51,87 +61,103 @@ public record Condition(Map<Key, Object> tests, Location at) {
         }
 
         public static List<String> names() {
-            return java.util.Arrays.stream(values()).filter(k -> k != GUARDIAN_CONSENT_SEPARATE).map(k -> k.yaml).toList();
+            return java.util.Arrays.stream(values()).filter(k -> k != GUARDIAN_CONSENT_KIND).map(k -> k.yaml).toList();
         }
     }
 
     /** What kind of value a condition key takes, and so how it is read and checked. */
     public enum Kind {
-        ACTIONS, PURPOSES, BASES, RECIPIENTS, PURPOSE, BOOLEAN, CONSENT
+        ACTIONS, PURPOSES, BASES, RECIPIENTS, PURPOSE, BOOLEAN, CONSENT, PLACES, MECHANISMS, KIND
     }
 
     /**
-     * The values of {@code consent:}, each for any consent or, qualified by
-     * {@code consentKind: separate}, for separate consents only.
+     * A test of where data goes: the place (the destination, or the recipient's location) lies in
+     * one of {@code places} ({@code in}), or in none of them ({@code notIn}). A place is an ISO
+     * 3166 country or a region of the pack.
      */
-    public enum ConsentTest {
-        COVERING("covering", "consentCovering", false),
-        NAMING_PURPOSE("naming-purpose", "consentNamingPurpose", false),
-        NAMING_RECIPIENT("naming-recipient", "consentNamingRecipient", false),
-        NAMING_ACTION("naming-action", "consentNamingAction", false),
-        NONE("none", "!consentCovering", false),
-        SEPARATE_COVERING("covering", "separateConsentCovering", true),
-        SEPARATE_NAMING_PURPOSE("naming-purpose", "separateConsentNamingPurpose", true),
-        SEPARATE_NAMING_RECIPIENT("naming-recipient", "separateConsentNamingRecipient", true),
-        SEPARATE_NAMING_ACTION("naming-action", "separateConsentNamingAction", true),
-        SEPARATE_NONE("none", "!separateConsentCovering", true);
+    public record PlaceTest(boolean in, List<String> places) {
+        @Override
+        public String toString() {
+            return "{" + (in ? "in" : "notIn") + ": " + (places.size() == 1 ? places.get(0) : places.toString()) + "}";
+        }
+    }
+
+    /**
+     * A test of {@code consent:}, for consents of any kind ({@code kind} null) or, qualified by
+     * {@code consentKind: K} in the same condition, for consents of kind K or a stronger one.
+     */
+    public record ConsentTest(Base base, String kind) {
+        /** The values written after {@code consent:}. */
+        public enum Base {
+            COVERING("covering", "consentCovering", "consentCoveringOf"),
+            NAMING_PURPOSE("naming-purpose", "consentNamingPurpose", "consentNamingPurposeOf"),
+            NAMING_RECIPIENT("naming-recipient", "consentNamingRecipient", "consentNamingRecipientOf"),
+            NAMING_ACTION("naming-action", "consentNamingAction", "consentNamingActionOf"),
+            NONE("none", "!consentCovering", "consentCoveringOf");
+
+            public final String yaml;
+            final String property;
+            final String helper;
+
+            Base(String yaml, String property, String helper) {
+                this.yaml = yaml;
+                this.property = property;
+                this.helper = helper;
+            }
+        }
+
+        public static final ConsentTest COVERING = new ConsentTest(Base.COVERING, null);
+        public static final ConsentTest NAMING_PURPOSE = new ConsentTest(Base.NAMING_PURPOSE, null);
+        public static final ConsentTest NAMING_RECIPIENT = new ConsentTest(Base.NAMING_RECIPIENT, null);
+        public static final ConsentTest NAMING_ACTION = new ConsentTest(Base.NAMING_ACTION, null);
+        public static final ConsentTest NONE = new ConsentTest(Base.NONE, null);
 
         /** The value as written after {@code consent:}. */
-        public final String yaml;
-        public final String drl;
-        /** True when only separate consents count. */
-        public final boolean separate;
+        public String yaml() {
+            return base.yaml;
+        }
 
-        ConsentTest(String yaml, String drl, boolean separate) {
-            this.yaml = yaml;
-            this.drl = drl;
-            this.separate = separate;
+        /** True when only consents of {@code kind} or a stronger kind count. */
+        public boolean qualified() {
+            return kind != null;
+        }
+
+        /** The DRL of the test: a property of {@code Request}, or a helper taking the kind. */
+        public String drl() {
+            if (kind == null) {
+                return base.property;
+            }
+            String call = base.helper + "(\"" + kind + "\")";
+            return base == Base.NONE ? "!" + call : call;
         }
 
         /** The test written {@code consent: yaml}, for any kind of consent; null when there is none. */
         public static ConsentTest of(String yaml) {
-            for (ConsentTest t : values()) {
-                if (!t.separate && t.yaml.equals(yaml)) {
-                    return t;
+            for (Base b : Base.values()) {
+                if (b.yaml.equals(yaml)) {
+                    return new ConsentTest(b, null);
                 }
             }
             return null;
         }
 
-        /** This test for separate consents only. */
-        public ConsentTest separately() {
-            return switch (this) {
-                case COVERING -> SEPARATE_COVERING;
-                case NAMING_PURPOSE -> SEPARATE_NAMING_PURPOSE;
-                case NAMING_RECIPIENT -> SEPARATE_NAMING_RECIPIENT;
-                case NAMING_ACTION -> SEPARATE_NAMING_ACTION;
-                case NONE -> SEPARATE_NONE;
-                default -> this;
-            };
+        /** This test for consents of {@code kind} or stronger only. */
+        public ConsentTest ofKind(String kind) {
+            return new ConsentTest(base, kind);
         }
 
         /** This test for consents of any kind. */
         public ConsentTest anyKind() {
-            return switch (this) {
-                case SEPARATE_COVERING -> COVERING;
-                case SEPARATE_NAMING_PURPOSE -> NAMING_PURPOSE;
-                case SEPARATE_NAMING_RECIPIENT -> NAMING_RECIPIENT;
-                case SEPARATE_NAMING_ACTION -> NAMING_ACTION;
-                case SEPARATE_NONE -> NONE;
-                default -> this;
-            };
+            return kind == null ? this : new ConsentTest(base, null);
         }
 
         /** As written in YAML, for example {@code naming-recipient, consentKind: separate}. */
         public String show() {
-            return separate ? yaml + ", consentKind: separate" : yaml;
+            return kind != null ? base.yaml + ", consentKind: " + kind : base.yaml;
         }
 
         public static List<String> names() {
-            return java.util.Arrays.stream(values()).filter(t -> !t.separate).map(t -> t.yaml).toList();
+            return java.util.Arrays.stream(Base.values()).map(b -> b.yaml).toList();
         }
     }
-
-    /** The values of {@code consentKind:}. */
-    public static final List<String> CONSENT_KINDS = List.of("explicit", "separate");
 }

@@ -608,15 +608,40 @@ final class DrlChecker {
             case "Request.recipient" -> pack.recipients().keySet();
             case "Request.purposeBasis" -> pack.bases().keySet();
             case "Request.hasData", "Request.data", "Retention.data" -> pack.categories().keySet();
-            case "Request.destination", "Request.recipientLocation" -> COUNTRIES;
+            case "Request.destination", "Request.recipientLocation", "Request.destinationIn",
+                 "Request.recipientLocationIn" -> places();
+            case "Request.residence" -> COUNTRIES;
+            case "Request.transferMechanism", "Request.transferMechanisms" -> pack.transfers().mechanisms().keySet();
+            case "Request.objections" -> objectionIds();
+            case "Request.consentCoveringOf", "Request.consentNamingPurposeOf", "Request.consentNamingRecipientOf",
+                 "Request.consentNamingActionOf", "Request.guardianConsentOf" -> pack.consentKinds().kinds().keySet();
             case "Rights.right" -> pack.rights().requests().keySet();
             case "Rights.refusalGrounds" -> pack.rights().refusalGrounds().keySet();
             case "Rights.unreasonableGrounds" -> pack.rights().unreasonableGrounds();
             case "Rights.erasureGrounds" -> pack.rights().erasureGrounds().keySet();
             case "Rights.clauseOf" -> allGrounds();
-            case "Rights.rightClause", "Retention.statutoryClause", "Retention.serviceLifeClause" -> pack.clauses().keySet();
+            case "Rights.rightClause" -> pack.clauses().keySet();
+            case "Retention.periods", "Retention.periodsRunning", "Retention.periodsEnded", "Retention.untilOf",
+                 "Retention.clauseOf" -> pack.retention().periods().stream().map(Pack.RetentionPeriod::id).toList();
             default -> null;
         };
+    }
+
+    /** Countries and the pack's regions: what a place property may be compared with. */
+    private java.util.Collection<String> places() {
+        if (pack.territory().regions().isEmpty()) {
+            return COUNTRIES;
+        }
+        java.util.Set<String> all = new java.util.TreeSet<>(COUNTRIES);
+        all.addAll(pack.territory().regions().keySet());
+        return all;
+    }
+
+    /** Purpose ids and the pack's kinds of objection. */
+    private java.util.Set<String> objectionIds() {
+        java.util.Set<String> all = new java.util.TreeSet<>(pack.purposes().keySet());
+        all.addAll(pack.objections().kinds().keySet());
+        return all;
     }
 
     private java.util.Set<String> allGrounds() {

@@ -296,8 +296,8 @@ final class DrlCode {
         boolean ok;
         if (equality) {
             ok = l == r && l != ValueType.FACT && l != ValueType.NULL
-                    || (l == ValueType.NULL && (r == ValueType.STRING || r == ValueType.DATE))
-                    || (r == ValueType.NULL && (l == ValueType.STRING || l == ValueType.DATE));
+                    || (l == ValueType.NULL && (r == ValueType.STRING || r == ValueType.DATE || r == ValueType.INT))
+                    || (r == ValueType.NULL && (l == ValueType.STRING || l == ValueType.DATE || l == ValueType.INT));
         } else {
             ok = l == r && (l == ValueType.INT || l == ValueType.DATE);
         }

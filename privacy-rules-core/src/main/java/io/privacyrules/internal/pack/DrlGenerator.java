@@ -63,9 +63,13 @@ public final class DrlGenerator {
         Object v = t.getValue();
         return switch (key.kind) {
             case ACTIONS, PURPOSES, BASES, RECIPIENTS -> in(property(key), (List<String>) v);
+            case MECHANISMS -> "(" + ((List<String>) v).stream().map(id -> "transferMechanisms contains \"" + id + "\"")
+                    .collect(Collectors.joining(" || ")) + ")";
+            case PLACES -> places(key, (Condition.PlaceTest) v);
             case PURPOSE -> "dataWithin(\"" + v + "\")";
             case BOOLEAN -> ((Boolean) v ? "" : "!") + property(key);
-            case CONSENT -> ((Condition.ConsentTest) v).drl;
+            case CONSENT -> ((Condition.ConsentTest) v).drl();
+            case KIND -> "guardianConsentOf(\"" + v + "\")";
         };
     }
 
@@ -84,9 +88,23 @@ public final class DrlGenerator {
             case PROTECTS_CHILD -> "protectsChild";
             case CHILD -> "child";
             case GUARDIAN_CONSENT -> "guardianConsent";
-            case GUARDIAN_CONSENT_SEPARATE -> "guardianConsentSeparate";
-            case DATA_OF, CONSENT, CONSENT_KIND -> throw new IllegalArgumentException(key.yaml);
+            case TRANSFER_COVERED -> "transferCovered";
+            case OBJECTED -> "objected";
+            case RESTRICTED -> "restricted";
+            case BELOW_MINIMUM_AGE -> "belowMinimumAge";
+            case DATA_OF, CONSENT, CONSENT_KIND, GUARDIAN_CONSENT_KIND, DESTINATION, RECIPIENT_LOCATION, TRANSFER_MECHANISM ->
+                    throw new IllegalArgumentException(key.yaml);
         };
+    }
+
+    /** {@code destinationIn("EEA")}; a recipient location test never holds for a request without a recipient. */
+    private static String places(Condition.Key key, Condition.PlaceTest t) {
+        String helper = key == Condition.Key.DESTINATION ? "destinationIn" : "recipientLocationIn";
+        String any = t.places().stream().map(p -> helper + "(\"" + p + "\")").collect(Collectors.joining(" || "));
+        if (t.in()) {
+            return "(" + any + ")";
+        }
+        return key == Condition.Key.DESTINATION ? "!(" + any + ")" : "(recipient != null && !(" + any + "))";
     }
 
     private static String in(String property, List<String> ids) {

@@ -152,7 +152,7 @@ final class DrlSchema {
         if (t == boolean.class) {
             return ValueType.BOOLEAN;
         }
-        if (t == int.class) {
+        if (t == int.class || t == Integer.class) {
             return ValueType.INT;
         }
         if (t == LocalDate.class) {

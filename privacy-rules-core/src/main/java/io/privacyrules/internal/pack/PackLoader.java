@@ -39,30 +39,39 @@ public final class PackLoader {
     public static final Set<String> TOP_KEYS = Set.of("pack", "title", "version", "effective", "jurisdiction",
             "source", "timeZone", "children", "defaults", "clauses", "actions", "bases", "categories", "recipients",
             "purposes", "obligations", "drl", "rules", "rights", "retention", "calendars",
-            "implements", "lint", "coverage", "controller");
+            "implements", "lint", "coverage", "controller", "clauseStyle", "regions", "transfers", "objections", "consentKinds", "changes");
+    public static final Set<String> CHANGES_KEYS = Set.of("clause", "major", "consentForReducedRights");
+    public static final Set<String> CONSENT_KIND_KEYS = Set.of("clause", "description", "default");
     public static final Set<String> ACTION_KEYS = Set.of("description", "requiresRecipient", "dpv");
     /** The keys of a legal basis written as a mapping; a basis may also be a plain description. */
     public static final Set<String> BASIS_KEYS = Set.of("description", "dpv");
     public static final Set<String> CATEGORY_KEYS = Set.of("clause", "description", "sensitive", "dpv");
+    public static final Set<String> REGION_KEYS = TerritoryReader.REGION_KEYS;
+    public static final Set<String> TRANSFERS_KEYS = TerritoryReader.TRANSFERS_KEYS;
+    public static final Set<String> MECHANISM_KEYS = TerritoryReader.MECHANISM_KEYS;
+    public static final Set<String> OBJECTION_KEYS = Set.of("clause", "description", "purposes", "directMarketing");
     public static final Set<String> RECIPIENT_KEYS = Set.of("clause", "description", "location", "dpv");
     public static final Set<String> PURPOSE_KEYS = Set.of("clause", "description", "basis", "actions", "data",
-            "dataOf", "requires", "dpv");
+            "dataOf", "requires", "dpv", "directMarketing");
     public static final Set<String> OBLIGATION_KEYS = Set.of("clause", "description", "dpv");
-    public static final Set<String> CHILDREN_KEYS = Set.of("under", "clause");
+    public static final Set<String> CHILDREN_KEYS = Set.of("under", "clause", "byCountry", "byCountryClause",
+            "minimumAge", "minimumClause");
     public static final Set<String> DEFAULTS_KEYS = Set.of("deny", "invalidRequest");
     public static final Set<String> DEFAULT_DENY_KEYS = Set.of("clause", "code", "message");
     public static final Set<String> INVALID_KEYS = Set.of("clause");
     public static final Set<String> RIGHTS_KEYS = Set.of("calendar", "requests", "refusalGrounds",
-            "unreasonableGrounds", "erasureGrounds");
-    public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations", "dpv");
+            "unreasonableGrounds", "erasureGrounds", "extension", "onNonWorkingDay", "refusalObligations");
+    public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations", "dpv",
+            "extension");
+    public static final Set<String> EXTENSION_KEYS = Set.of("within", "clause", "obligations");
     public static final Set<String> UNREASONABLE_KEYS = Set.of("clause", "grounds");
-    public static final Set<String> RETENTION_KEYS = Set.of("statutoryPeriods", "untilServiceLifeEnds");
-    public static final Set<String> STATUTORY_KEYS = Set.of("clause", "data", "after", "period");
-    public static final Set<String> SERVICE_LIFE_KEYS = Set.of("clause", "purposes");
+    public static final Set<String> RETENTION_KEYS = Set.of("events", "periods");
+    public static final Set<String> EVENT_KEYS = Set.of("clause", "description", "key");
+    public static final Set<String> PERIOD_KEYS = Set.of("clause", "data", "purposes", "after", "period");
+    /** A key a retention event may declare for query files: a lower camel-case name such as {@code contractEndedOn}. */
+    private static final Pattern EVENT_KEY = Pattern.compile("[a-z][A-Za-z0-9]{0,63}");
     public static final Set<String> CALENDAR_KEYS = Set.of("description", "weekend", "years", "holidays", "workdays");
     public static final Set<String> HOLIDAY_KEYS = Set.of("from", "to", "name");
-    /** The events a statutory period may run from, each a date of a retention query. */
-    public static final List<String> EVENTS = List.of("contract-ended", "transaction-completed", "service-life-ended");
     public static final Set<String> LINT_KEYS = Set.of("acknowledged");
     public static final Set<String> ACKNOWLEDGEMENT_KEYS = Set.of("code", "about", "reason");
     public static final Set<String> COVERAGE_KEYS = Set.of("minimum");
@@ -80,9 +89,15 @@ public final class PackLoader {
     private static final int DPV_TERM_MAX = 128;
 
     private final PackSource source;
-    private final Problems problems;
+    final Problems problems;
     private final String file;
+    /** Reads regions, the jurisdiction and transfers; set at the start of {@link #load()}. */
+    private TerritoryReader territory;
+    /** The consent kinds, read before any condition. */
+    private Pack.ConsentKinds consentKinds = Pack.ConsentKinds.NONE;
     private final Map<String, String> clauses = new LinkedHashMap<>();
+    /** The clause style the pack declares, or null when it declares none (any style is accepted). */
+    private Ids.ClauseStyle clauseStyle;
     /** The dpv: terms read so far: section → (id → term). */
     private final Map<String, Map<String, String>> dpv = new LinkedHashMap<>();
 
@@ -123,7 +138,13 @@ public final class PackLoader {
         String title = top.text("title", true);
         String version = top.text("version", true);
         LocalDate effective = date(top, "effective");
-        String jurisdiction = country(top, "jurisdiction", true);
+        // The clauses first (regions cite them), then regions: the jurisdiction and the recipients'
+        // locations may name one.
+        clauseStyle = readClauseStyle(top);
+        readClauses(top);
+        territory = new TerritoryReader(this);
+        territory.readRegions(top);
+        String jurisdiction = territory.place(top, "jurisdiction", true);
         top.text("source", false);
         java.time.ZoneId zone = java.time.ZoneOffset.UTC;
         String zoneText = top.text("timeZone", false);
@@ -135,14 +156,15 @@ public final class PackLoader {
             }
         }
 
-        readClauses(top);
         Map<String, Pack.ActionDef> actions = readActions(top);
         Map<String, String> bases = readBases(top);
         Map<String, Pack.CategoryDef> categories = readCategories(top);
         Map<String, Pack.RecipientDef> recipients = readRecipients(top);
         Map<String, Obligation> obligations = readObligations(top);
+        consentKinds = readConsentKinds(top);
+        Pack.Transfers transfers = territory.readTransfers(top, recipients.keySet(), consentKinds.ids());
         Vocabulary vocabulary = new Vocabulary(actions.keySet(), bases.keySet(), categories.keySet(),
-                recipients.keySet(), new LinkedHashSet<>(), obligations.keySet());
+                recipients.keySet(), new LinkedHashSet<>(), obligations.keySet(), transfers.mechanisms().keySet());
         Map<String, Pack.PurposeDef> purposes = readPurposes(top, vocabulary);
         Pack.ChildRule children = readChildren(top);
         Pack.Defaults defaults = readDefaults(top);
@@ -152,11 +174,13 @@ public final class PackLoader {
         Pack.Rights rights = readRights(top, obligations.keySet(), calendars);
         Pack.Retention retention = readRetention(top, categories.keySet(), purposes.keySet());
         Pack.Authoring authoring = readAuthoring(top);
+        Pack.Objections objections = readObjections(top, purposes.keySet());
 
         PolicyInfo info = new PolicyInfo(nn(id), nn(version), effective == null ? LocalDate.EPOCH : effective,
                 nn(title), jurisdiction == null ? "ZZ" : jurisdiction, revision(bytes, drl));
         return new Pack(info, zone, Map.copyOf(clauses), actions, bases, categories, recipients, purposes, obligations,
-                children, defaults, rules, drl, rights, retention, authoring, Pack.Dpv.of(dpv));
+                children, defaults, rules, drl, rights, retention, authoring, Pack.Dpv.of(dpv),
+                territory.territory(jurisdiction), transfers, objections, consentKinds, readChanges(top));
     }
 
     /** 12 hex digits of a SHA-256 over policy.yaml and the DRL files' contents, wherever they were loaded from. */
@@ -174,15 +198,16 @@ public final class PackLoader {
         }
     }
 
-    private static String nn(String s) {
+    static String nn(String s) {
         return s == null ? "?" : s;
     }
 
     /** The ids declared so far, for checking references. */
     private record Vocabulary(Set<String> actions, Set<String> bases, Set<String> categories, Set<String> recipients,
-                              Set<String> purposes, Set<String> obligations) {
+                              Set<String> purposes, Set<String> obligations, Set<String> mechanisms) {
         Set<String> of(Condition.Kind kind) {
             return switch (kind) {
+                case MECHANISMS -> mechanisms;
                 case ACTIONS -> actions;
                 case BASES -> bases;
                 case RECIPIENTS -> recipients;
@@ -194,6 +219,25 @@ public final class PackLoader {
 
     // ---- sections -------------------------------------------------------------------------
 
+    /** {@code clauseStyle}: how the policy numbers its clauses; null when the pack does not say. */
+    private Ids.ClauseStyle readClauseStyle(Fields top) {
+        String s = top.text("clauseStyle", false);
+        if (s == null) {
+            return null;
+        }
+        Ids.ClauseStyle style = Ids.ClauseStyle.of(s);
+        if (style == null) {
+            top.problem("clauseStyle", "clauseStyle '" + shorten(s) + "' is not one of " + Ids.ClauseStyle.ids(),
+                    choice(s, Ids.ClauseStyle.ids()));
+        }
+        return style;
+    }
+
+    /** The examples of a clause reference in the pack's style (or in every style). */
+    private String clauseExamples() {
+        return clauseStyle != null ? clauseStyle.examples : "I.1(3), 3.2, \u00a7 4(2), Art. 13(1)(ii)";
+    }
+
     private void readClauses(Fields top) {
         Fields f = map(top, "clauses", "the clauses", true);
         if (f == null) {
@@ -201,8 +245,15 @@ public final class PackLoader {
         }
         for (Node.Entry e : f.entries().values()) {
             if (!Ids.isClause(e.key())) {
-                problems.add(e.keyAt(), "'" + e.key() + "' is not a clause reference",
-                        "write a Roman section with items as printed in the policy: I, I.1, III.2(1)(a)");
+                problems.add(e.keyAt(), "'" + shorten(e.key()) + "' is not a clause reference",
+                        "write it as printed in the policy, for example " + clauseExamples());
+                continue;
+            }
+            if (clauseStyle != null && !clauseStyle.matches(e.key())) {
+                Ids.ClauseStyle written = Ids.ClauseStyle.ofReference(e.key());
+                problems.add(e.keyAt(), "clause " + e.key() + " is written in the " + written.id
+                        + " style, but clauseStyle is " + clauseStyle.id, "write it like " + clauseStyle.examples
+                        + ", or change clauseStyle");
                 continue;
             }
             String titleText = e.value() instanceof Node.ScalarNode s && s.value() instanceof String t ? t : null;
@@ -258,7 +309,7 @@ public final class PackLoader {
     private Map<String, Pack.RecipientDef> readRecipients(Fields top) {
         Map<String, Pack.RecipientDef> out = new LinkedHashMap<>();
         forEachEntry(top, "recipients", "recipient", RECIPIENT_KEYS, (key, f) -> {
-            String location = country(f, "location", true);
+            String location = territory.place(f, "location", true);
             out.put(key, new Pack.RecipientDef(key, clause(f, "clause", true), nn(f.text("description", true)),
                     location == null ? "ZZ" : location));
         });
@@ -337,14 +388,14 @@ public final class PackLoader {
                     ? List.of(condition(p.node("requires"), vocabulary, "requires of purpose " + e.key()))
                     : List.of();
             out.put(e.key(), new Pack.PurposeDef(e.key(), clause(p, "clause", true), nn(p.text("description", true)),
-                    nn(basis), acts, any ? null : data, requires, e.keyAt()));
+                    nn(basis), acts, any ? null : data, requires, e.keyAt(), p.bool("directMarketing", false)));
         }
         // Resolve dataOf: a purpose's data plus the data of the purposes it names, transitively.
         Map<String, Pack.PurposeDef> resolved = new LinkedHashMap<>();
         for (Pack.PurposeDef p : out.values()) {
             Set<String> data = resolveData(p.id(), out, dataOf, new LinkedHashSet<>());
             resolved.put(p.id(), new Pack.PurposeDef(p.id(), p.clause(), p.description(), p.basis(), ordered(p.actions()),
-                    data == null ? null : ordered(data), p.requires(), p.at()));
+                    data == null ? null : ordered(data), p.requires(), p.at(), p.directMarketing()));
         }
         return resolved;
     }
@@ -392,7 +443,37 @@ public final class PackLoader {
         if (under != null && (under < 1 || under > 25)) {
             f.problem("under", "children.under must be between 1 and 25 years", "the age below which a subject is a child");
         }
-        return new Pack.ChildRule(under == null ? 0 : under.intValue(), nn(clause(f, "clause", true)));
+        Map<String, Integer> byCountry = new LinkedHashMap<>();
+        if (f.has("byCountry")) {
+            Node n = f.node("byCountry");
+            Fields b = Fields.of(n, problems, "children.byCountry", n instanceof Node.MapNode m ? m.entries().keySet() : Set.of());
+            for (Node.Entry e : b.entries().values()) {
+                if (!Ids.COUNTRY.matcher(e.key()).matches() || !TerritoryReader.ISO_COUNTRIES.contains(e.key())) {
+                    problems.add(e.keyAt(), "'" + shorten(e.key()) + "' is not an ISO 3166-1 country code",
+                            "children.byCountry lists countries of residence, for example AT: 14");
+                    continue;
+                }
+                Long age = b.integer(e.key(), true);
+                if (age != null && (age < 1 || age > 25)) {
+                    b.problem(e.key(), "a child's age threshold must be between 1 and 25 years", "");
+                } else if (age != null) {
+                    byCountry.put(e.key(), age.intValue());
+                }
+            }
+        }
+        String byCountryClause = clause(f, "byCountryClause", false);
+        Long minimum = f.integer("minimumAge", false);
+        if (minimum != null && (minimum < 1 || minimum > 25)) {
+            f.problem("minimumAge", "children.minimumAge must be between 1 and 25 years", "the age below which the service is refused");
+            minimum = null;
+        }
+        String minimumClause = clause(f, "minimumClause", minimum != null);
+        if (minimum == null && f.has("minimumClause")) {
+            f.problem("minimumClause", "minimumClause needs a minimumAge", "add minimumAge: 13, or remove minimumClause");
+        }
+        return new Pack.ChildRule(under == null ? 0 : under.intValue(), nn(clause(f, "clause", true)),
+                java.util.Collections.unmodifiableMap(byCountry), byCountryClause,
+                minimum == null ? null : minimum.intValue(), minimumClause);
     }
 
     private Pack.Defaults readDefaults(Fields top) {
@@ -637,7 +718,7 @@ public final class PackLoader {
         }
     }
 
-    private java.time.Period period(Fields f, String key) {
+    java.time.Period period(Fields f, String key) {
         String s = f.text(key, true);
         if (s == null) {
             return null;
@@ -665,6 +746,8 @@ public final class PackLoader {
                 ? calendars.get(calendarId) : null;
         Map<String, Pack.RightDef> requests = new LinkedHashMap<>();
         boolean[] needsCalendar = {false};
+        // rights.extension: the extension every right may have, unless a right says its own.
+        Pack.Extension shared = f.has("extension") ? extension(f.node("extension"), obligations, false) : null;
         forEachEntry(f, "requests", "right", RIGHT_KEYS, true, (key, r) -> {
             java.time.Period within = r.has("respondWithin") ? period(r, "respondWithin") : null;
             String days = r.text("days", false);
@@ -694,8 +777,16 @@ public final class PackLoader {
                     obls.add((String) o.value());
                 }
             }
+            Pack.Extension ext = r.has("extension") ? extension(r.node("extension"), obligations, working) : shared;
+            if (ext != null && within == null && r.has("extension")) {
+                r.problem("extension", "an extension needs the right's respondWithin to extend", "add respondWithin: P1M");
+            }
+            if (ext != null && working && (ext.within().getYears() != 0 || ext.within().getMonths() != 0)) {
+                r.problem(r.has("extension") ? "extension" : "days", "working days are extended in days only",
+                        "write the extension's within in days, for example P20D");
+            }
             requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within,
-                    working, List.copyOf(obls)));
+                    working, List.copyOf(obls), within == null ? null : ext));
         });
         if (needsCalendar[0]) {
             f.problem("calendar", "a right counts working days, so the rights section needs a 'calendar'", "calendar: my-calendar");
@@ -722,7 +813,51 @@ public final class PackLoader {
                 problems.add(f.at("erasureGrounds"), "ground '" + id + "' is both a refusal and an erasure ground", "");
             }
         }
-        return new Pack.Rights(calendar, requests, refusal, unreasonableClause, ordered(unreasonable), erasure);
+        String onNonWorking = f.text("onNonWorkingDay", false);
+        boolean roll = false;
+        if (onNonWorking != null) {
+            switch (onNonWorking) {
+                case "next-working-day" -> roll = true;
+                case "keep" -> roll = false;
+                default -> f.problem("onNonWorkingDay", "onNonWorkingDay must be 'keep' or 'next-working-day'",
+                        choice(onNonWorking, List.of("keep", "next-working-day")));
+            }
+            if (roll && calendarId == null) {
+                f.problem("onNonWorkingDay", "rolling a deadline to the next working day needs the rights 'calendar'",
+                        "calendar: my-calendar");
+            }
+        }
+        List<String> refusalObligations = new ArrayList<>();
+        if (f.has("refusalObligations") && f.texts("refusalObligations", false).isEmpty()) {
+            f.problem("refusalObligations", "'refusalObligations' lists none", "name at least one, or remove the key");
+        }
+        for (Node.ScalarNode o : f.texts("refusalObligations", false)) {
+            if (reference((String) o.value(), o.at(), obligations, "obligation")) {
+                refusalObligations.add((String) o.value());
+            }
+        }
+        return new Pack.Rights(calendar, requests, refusal, unreasonableClause, ordered(unreasonable), erasure, roll,
+                List.copyOf(refusalObligations));
+    }
+
+    /** {@code extension: {within, clause, obligations}}: a deadline the host may extend. */
+    private Pack.Extension extension(Node node, Set<String> obligations, boolean working) {
+        Fields e = Fields.of(node, problems, "the extension", EXTENSION_KEYS);
+        java.time.Period within = period(e, "within");
+        String clause = clause(e, "clause", true);
+        List<String> obls = new ArrayList<>();
+        if (e.has("obligations") && e.texts("obligations", false).isEmpty()) {
+            e.problem("obligations", "'obligations' lists none", "name at least one, or remove the key");
+        }
+        for (Node.ScalarNode o : e.texts("obligations", false)) {
+            if (reference((String) o.value(), o.at(), obligations, "obligation")) {
+                obls.add((String) o.value());
+            }
+        }
+        if (within == null || clause == null) {
+            return null;
+        }
+        return new Pack.Extension(within, clause, List.copyOf(obls));
     }
 
     private Map<String, String> groundClauses(Fields f, String key) {
@@ -738,7 +873,7 @@ public final class PackLoader {
             String c = g.text(e.key(), true);
             if (c != null) {
                 if (!Ids.isClause(c)) {
-                    problems.add(e.value().at(), "'" + shorten(c) + "' is not a clause reference", "for example V.8(1)");
+                    problems.add(e.value().at(), "'" + shorten(c) + "' is not a clause reference", "for example " + clauseExamples());
                 } else if (!clauses.containsKey(c)) {
                     problems.add(e.value().at(), "clause " + c + " is not declared in 'clauses'", hint(c, clauses.keySet()));
                 } else {
@@ -754,47 +889,160 @@ public final class PackLoader {
             return Pack.Retention.NONE;
         }
         Fields f = Fields.of(top.node("retention"), problems, "the retention section", RETENTION_KEYS);
-        List<Pack.StatutoryPeriod> periods = new ArrayList<>();
-        Map<String, String> dataToPeriod = new LinkedHashMap<>();
-        forEachEntry(f, "statutoryPeriods", "statutory period", STATUTORY_KEYS, false, (key, p) -> {
+        Map<String, Pack.EventDef> events = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        forEachEntry(f, "events", "event", EVENT_KEYS, false, (id, e) -> {
+            String key = e.text("key", false);
+            if (key != null && (!EVENT_KEY.matcher(key).matches() || Set.of("data", "purposes", "purposesFulfilled", "events", "asOf").contains(key))) {
+                e.problem("key", "'" + shorten(key) + "' cannot be the key of an event",
+                        "a lower camel-case name that is not already a key of a retention query, for example contractEndedOn");
+                key = null;
+            } else if (key != null && keys.containsKey(key)) {
+                e.problem("key", "events " + keys.get(key) + " and " + id + " have the same key " + key, "give each its own");
+                key = null;
+            } else if (key != null) {
+                keys.put(key, id);
+            }
+            events.put(id, new Pack.EventDef(id, clause(e, "clause", false), e.text("description", true), key));
+        });
+        List<Pack.RetentionPeriod> periods = new ArrayList<>();
+        forEachEntry(f, "periods", "retention period", PERIOD_KEYS, false, (id, p) -> {
             Set<String> data = new LinkedHashSet<>();
             if (p.has("data") && p.texts("data", false).isEmpty()) {
-                p.problem("data", "a statutory period lists no data category", "name the categories it keeps");
+                p.problem("data", "a retention period lists no data category", "name the categories it keeps, or remove the key");
             }
-            for (Node.ScalarNode c : p.texts("data", true)) {
-                String id = (String) c.value();
-                if (reference(id, c.at(), categories, "data category")) {
-                    if (dataToPeriod.containsKey(id)) {
-                        problems.add(c.at(), "data category " + id + " already has the statutory period "
-                                + dataToPeriod.get(id), "a category has at most one statutory period");
-                    } else {
-                        dataToPeriod.put(id, key);
-                        data.add(id);
+            for (Node.ScalarNode c : p.texts("data", false)) {
+                if (reference((String) c.value(), c.at(), categories, "data category")) {
+                    data.add((String) c.value());
+                }
+            }
+            Set<String> served = new LinkedHashSet<>();
+            if (p.has("purposes") && p.texts("purposes", false).isEmpty()) {
+                p.problem("purposes", "a retention period lists no purpose", "name the purposes it keeps records for, or remove the key");
+            }
+            for (Node.ScalarNode c : p.texts("purposes", false)) {
+                if (reference((String) c.value(), c.at(), purposes, "purpose")) {
+                    served.add((String) c.value());
+                }
+            }
+            if (!p.has("data") && !p.has("purposes")) {
+                p.problem("clause", "retention period " + id + " names neither data nor purposes",
+                        "give data: [...] (kept whatever the purposes), purposes: [...] (kept while one is unfulfilled), or both");
+            }
+            List<String> after = new ArrayList<>();
+            if (p.has("after") && p.texts("after", false).isEmpty()) {
+                p.problem("after", "'after' names no event", "name the event the period runs from");
+            }
+            for (Node.ScalarNode ev : p.texts("after", true)) {
+                String event = (String) ev.value();
+                if (events.containsKey(event)) {
+                    after.add(event);
+                } else {
+                    problems.add(ev.at(), "undeclared event '" + shorten(event) + "'", events.isEmpty()
+                            ? "declare it under retention.events, for example " + event + ": {description: ...}"
+                            : hint(event, events.keySet()));
+                }
+            }
+            java.time.Period length = java.time.Period.ZERO;
+            if (p.has("period")) {
+                length = java.util.Objects.requireNonNullElse(period(p, "period"), java.time.Period.ZERO);
+            }
+            periods.add(new Pack.RetentionPeriod(id, nn(clause(p, "clause", true)), Set.copyOf(data), Set.copyOf(served),
+                    List.copyOf(after), length));
+        });
+        return new Pack.Retention(java.util.Collections.unmodifiableMap(events), List.copyOf(periods));
+    }
+
+    // ---- changes -------------------------------------------------------------------------------
+
+    /** {@code changes}: the update clause and what counts as a major change; read by diff only. */
+    private Pack.Changes readChanges(Fields top) {
+        if (!top.has("changes")) {
+            return null;
+        }
+        Fields f = Fields.of(top.node("changes"), problems, "the changes section", CHANGES_KEYS);
+        String clause = clause(f, "clause", true);
+        Map<String, String> major = new LinkedHashMap<>();
+        if (f.has("major")) {
+            Node n = f.node("major");
+            Set<String> kinds = io.privacyrules.internal.tools.PackDiffKinds.KINDS;
+            Fields m = Fields.of(n, problems, "changes.major", kinds);
+            for (String kind : m.entries().keySet()) {
+                if (kinds.contains(kind)) {
+                    String c = clause(m, kind, true);
+                    if (c != null) {
+                        major.put(kind, c);
                     }
                 }
             }
-            String after = p.text("after", true);
-            if (after != null && !EVENTS.contains(after)) {
-                p.problem("after", "'" + after + "' is not one of " + EVENTS, choice(after, EVENTS));
-            }
-            periods.add(new Pack.StatutoryPeriod(key, nn(clause(p, "clause", true)), Set.copyOf(data), nn(after),
-                    java.util.Objects.requireNonNullElse(period(p, "period"), java.time.Period.ofDays(1))));
-        });
-        String lifeClause = null;
-        Set<String> lifePurposes = new LinkedHashSet<>();
-        if (f.has("untilServiceLifeEnds")) {
-            Fields l = Fields.of(f.node("untilServiceLifeEnds"), problems, "untilServiceLifeEnds", SERVICE_LIFE_KEYS);
-            lifeClause = clause(l, "clause", true);
-            if (l.has("purposes") && l.texts("purposes", false).isEmpty()) {
-                l.problem("purposes", "'purposes' lists none", "name the purposes that last until the end of the service life");
-            }
-            for (Node.ScalarNode p : l.texts("purposes", true)) {
-                if (reference((String) p.value(), p.at(), purposes, "purpose")) {
-                    lifePurposes.add((String) p.value());
+        }
+        boolean consent = f.bool("consentForReducedRights", false);
+        return clause == null ? null : new Pack.Changes(clause, java.util.Collections.unmodifiableMap(major), consent);
+    }
+
+    // ---- consent kinds -------------------------------------------------------------------------
+
+    /** {@code consentKinds}: the kinds of consent, weakest first, one of them the default. */
+    private Pack.ConsentKinds readConsentKinds(Fields top) {
+        Map<String, Pack.ConsentKindDef> kinds = new LinkedHashMap<>();
+        List<String> defaults = new ArrayList<>();
+        Location[] secondDefault = {null};
+        forEachEntry(top, "consentKinds", "consent kind", CONSENT_KIND_KEYS, false, (id, f) -> {
+            if (f.bool("default", false)) {
+                defaults.add(id);
+                if (defaults.size() == 2) {
+                    secondDefault[0] = f.at("default");
                 }
             }
+            kinds.put(id, new Pack.ConsentKindDef(id, nn(clause(f, "clause", true)), nn(f.text("description", true))));
+        });
+        if (secondDefault[0] != null) {
+            problems.add(secondDefault[0], "consent kinds " + defaults.get(0) + " and " + defaults.get(1)
+                    + " are both the default", "mark one kind default: true");
         }
-        return new Pack.Retention(List.copyOf(periods), lifeClause, Set.copyOf(lifePurposes));
+        String dflt = !defaults.isEmpty() ? defaults.get(0) : kinds.isEmpty() ? null : kinds.keySet().iterator().next();
+        return new Pack.ConsentKinds(java.util.Collections.unmodifiableMap(kinds), dflt);
+    }
+
+    /** Checks a consent kind named in a condition; reports it and returns false when undeclared. */
+    private boolean consentKind(String kind, Location at) {
+        if (consentKinds.kinds().containsKey(kind)) {
+            return true;
+        }
+        problems.add(at, "undeclared consent kind '" + shorten(kind) + "'", consentKinds.kinds().isEmpty()
+                ? "declare the pack's consent kinds under 'consentKinds', weakest first"
+                : hint(kind, consentKinds.kinds().keySet()));
+        return false;
+    }
+
+    // ---- objections -----------------------------------------------------------------------------
+
+    /** {@code objections}: kinds of objection besides a single purpose, each with its clause. */
+    private Pack.Objections readObjections(Fields top, Set<String> purposes) {
+        Map<String, Pack.ObjectionKind> kinds = new LinkedHashMap<>();
+        forEachEntry(top, "objections", "objection", OBJECTION_KEYS, false, (id, f) -> {
+            if (purposes.contains(id)) {
+                problems.add(f.at(), "objection '" + id + "' has the id of a purpose",
+                        "an objection to a purpose is written with the purpose's id; give this kind another id");
+            }
+            Set<String> covered = new LinkedHashSet<>();
+            if (f.has("purposes") && f.texts("purposes", false).isEmpty()) {
+                f.problem("purposes", "'purposes' lists none", "name the purposes it covers, or remove the key");
+            }
+            for (Node.ScalarNode p : f.texts("purposes", false)) {
+                if (reference((String) p.value(), p.at(), purposes, "purpose")) {
+                    covered.add((String) p.value());
+                }
+            }
+            boolean dm = f.bool("directMarketing", false);
+            if (covered.isEmpty() && !dm) {
+                f.problem("clause", "objection " + id + " covers no purpose",
+                        "give purposes: [...], or directMarketing: true to cover the purposes marked directMarketing");
+            }
+            kinds.put(id, new Pack.ObjectionKind(id, nn(clause(f, "clause", true)), f.text("description", false),
+                    Set.copyOf(covered), dm));
+        });
+        return new Pack.Objections(java.util.Collections.unmodifiableMap(kinds));
     }
 
     // ---- authoring: implements, lint, coverage, controller -----------------------------------
@@ -805,7 +1053,7 @@ public final class PackLoader {
         for (Node.ScalarNode n : top.texts("implements", false)) {
             String c = (String) n.value();
             if (!Ids.isClause(c)) {
-                problems.add(n.at(), "'" + shorten(c) + "' is not a clause reference", "for example III.2(1)(a)");
+                problems.add(n.at(), "'" + shorten(c) + "' is not a clause reference", "for example " + clauseExamples());
             } else if (!clauses.containsKey(c)) {
                 problems.add(n.at(), "clause " + c + " is not declared in 'clauses'", hint(c, clauses.keySet()));
             } else if (implemented.contains(c)) {
@@ -873,9 +1121,8 @@ public final class PackLoader {
             }
             if (key == Condition.Key.CONSENT_KIND) {
                 String v = f.text(e.key(), true);
-                if (v != null && !Condition.CONSENT_KINDS.contains(v)) {
-                    problems.add(e.value().at(), "consentKind: '" + v + "' is not one of " + Condition.CONSENT_KINDS,
-                            choice(v, Condition.CONSENT_KINDS));
+                if (v != null && !consentKind(v, e.value().at())) {
+                    continue;
                 } else if (v != null && !f.has("consent")) {
                     problems.add(e.value().at(), "consentKind qualifies a consent test, and this condition has none",
                             "add a consent test to the same condition, for example consent: naming-recipient");
@@ -885,12 +1132,21 @@ public final class PackLoader {
                 continue;
             }
             if (key == Condition.Key.GUARDIAN_CONSENT && e.value() instanceof Node.ScalarNode s
-                    && "separate".equals(s.value())) {
-                tests.put(Condition.Key.GUARDIAN_CONSENT_SEPARATE, Boolean.TRUE);
+                    && s.value() instanceof String kind) {
+                // guardianConsent: <kind>: the guardian's consent is of this kind or a stronger one.
+                if (consentKind(kind, e.value().at())) {
+                    tests.put(Condition.Key.GUARDIAN_CONSENT_KIND, kind);
+                }
                 continue;
             }
             switch (key.kind) {
-                case ACTIONS, PURPOSES, BASES, RECIPIENTS -> {
+                case PLACES -> {
+                    Condition.PlaceTest t = placeTest(e);
+                    if (t != null) {
+                        tests.put(key, t);
+                    }
+                }
+                case ACTIONS, PURPOSES, BASES, RECIPIENTS, MECHANISMS -> {
                     List<String> ids = new ArrayList<>();
                     for (Node.ScalarNode s : f.texts(e.key(), true)) {
                         if (reference((String) s.value(), s.at(), vocabulary.of(key.kind), noun(key.kind))) {
@@ -915,7 +1171,7 @@ public final class PackLoader {
                         tests.put(key, b);
                     } else {
                         problems.add(e.value().at(), "'" + e.key() + "' must be true or false",
-                                key == Condition.Key.GUARDIAN_CONSENT ? "or separate, for a guardian's separate consent" : "");
+                                key == Condition.Key.GUARDIAN_CONSENT ? "or a consent kind of the pack, for a guardian's consent of that kind" : "");
                     }
                 }
                 case CONSENT -> {
@@ -931,14 +1187,41 @@ public final class PackLoader {
                 default -> throw new IllegalStateException(key.toString());
             }
         }
-        if ("separate".equals(consentKind) && tests.get(Condition.Key.CONSENT) instanceof Condition.ConsentTest t) {
-            tests.put(Condition.Key.CONSENT, t.separately());
+        if (consentKind != null && tests.get(Condition.Key.CONSENT) instanceof Condition.ConsentTest t) {
+            tests.put(Condition.Key.CONSENT, t.ofKind(consentKind));
         }
         return new Condition(tests, node == null ? f.at() : node.at());
     }
 
+    /** {@code destination: {in: EEA}} or {@code {notIn: [EEA, adequate]}}: places are countries or regions. */
+    private Condition.PlaceTest placeTest(Node.Entry e) {
+        if (!(e.value() instanceof Node.MapNode m) || m.entries().size() != 1) {
+            problems.add(e.value().at(), "'" + e.key() + "' takes {in: PLACE} or {notIn: PLACE}",
+                    "for example " + e.key() + ": {notIn: EEA}; a place is a country code or a region, or a list of them");
+            return null;
+        }
+        Fields f = Fields.of(e.value(), problems, "'" + e.key() + "'", Set.of("in", "notIn"));
+        boolean in = f.has("in");
+        String key = in ? "in" : "notIn";
+        if (!f.has(key)) {
+            return null; // reported by Fields
+        }
+        List<String> places = new ArrayList<>();
+        List<Node.ScalarNode> written = f.texts(key, true);
+        if (written.isEmpty()) {
+            f.problem(key, "'" + key + "' lists no place", "name at least one country or region");
+        }
+        for (Node.ScalarNode p : written) {
+            if (territory.checkPlace((String) p.value(), p.at())) {
+                places.add((String) p.value());
+            }
+        }
+        return places.isEmpty() ? null : new Condition.PlaceTest(in, List.copyOf(places));
+    }
+
     private static String noun(Condition.Kind kind) {
         return switch (kind) {
+            case MECHANISMS -> "transfer mechanism";
             case ACTIONS -> "action";
             case BASES -> "legal basis";
             case RECIPIENTS -> "recipient";
@@ -956,7 +1239,7 @@ public final class PackLoader {
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private interface EntryReader {
+    interface EntryReader {
         void read(String key, Fields fields);
     }
 
@@ -964,7 +1247,7 @@ public final class PackLoader {
         forEachEntry(top, section, noun, keys, true, reader);
     }
 
-    private void forEachEntry(Fields top, String section, String noun, Set<String> keys, boolean required,
+    void forEachEntry(Fields top, String section, String noun, Set<String> keys, boolean required,
                               EntryReader reader) {
         Fields f = map(top, section, "the " + section, required);
         if (f == null) {
@@ -981,7 +1264,7 @@ public final class PackLoader {
         }
     }
 
-    private Fields map(Fields top, String key, String what, boolean required) {
+    Fields map(Fields top, String key, String what, boolean required) {
         Node n = top.node(key);
         if (n == null) {
             if (required) {
@@ -1000,7 +1283,7 @@ public final class PackLoader {
         return n.entries().keySet();
     }
 
-    private boolean checkId(String id, Location at, String noun) {
+    boolean checkId(String id, Location at, String noun) {
         if (Ids.isId(id)) {
             return true;
         }
@@ -1009,7 +1292,7 @@ public final class PackLoader {
         return false;
     }
 
-    private boolean reference(String id, Location at, Collection<String> declared, String noun) {
+    boolean reference(String id, Location at, Collection<String> declared, String noun) {
         if (declared.contains(id)) {
             return true;
         }
@@ -1017,21 +1300,21 @@ public final class PackLoader {
         return false;
     }
 
-    private static String hint(String word, Collection<String> candidates) {
+    static String hint(String word, Collection<String> candidates) {
         String near = Suggest.nearest(word, candidates);
         return near != null ? "did you mean '" + near + "'?" : "declare it, or use one of: " + String.join(", ", candidates);
     }
 
-    private static String choice(String word, List<String> options) {
+    static String choice(String word, List<String> options) {
         String near = Suggest.nearest(word, options);
         return near != null ? "did you mean '" + near + "'?" : "write one of: " + String.join(", ", options);
     }
 
-    private static String shorten(String s) {
+    static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
-    private String clause(Fields f, String key, boolean required) {
+    String clause(Fields f, String key, boolean required) {
         String c = f.text(key, required);
         if (c == null) {
             return null;
@@ -1039,7 +1322,7 @@ public final class PackLoader {
         Location at = f.at(key);
         if (!Ids.isClause(c)) {
             problems.add(at, "'" + shorten(c) + "' is not a clause reference",
-                    "write it as printed in the policy: I.1(3), III.2(1)(a), VII");
+                    "write it as printed in the policy, for example " + clauseExamples());
             return null;
         }
         if (!clauses.containsKey(c)) {
@@ -1064,7 +1347,7 @@ public final class PackLoader {
         dpv.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(id, term);
     }
 
-    private LocalDate date(Fields f, String key) {
+    LocalDate date(Fields f, String key) {
         String s = f.text(key, true);
         if (s == null) {
             return null;

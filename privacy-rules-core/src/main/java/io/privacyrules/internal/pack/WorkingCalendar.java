@@ -44,4 +44,23 @@ public record WorkingCalendar(String id, Set<DayOfWeek> weekend, Set<Integer> ye
         }
         return day;
     }
+
+    /**
+     * {@code day} itself when it is a working day, else the first working day after it.
+     *
+     * @param uncovered set to true when a day looked at lies in a year the calendar does not cover
+     */
+    public LocalDate onOrAfter(LocalDate day, boolean[] uncovered) {
+        LocalDate d = day;
+        for (int i = 0; i < 366; i++) {
+            if (!covers(d)) {
+                uncovered[0] = true;
+            }
+            if (isWorkingDay(d)) {
+                return d;
+            }
+            d = d.plusDays(1);
+        }
+        return day; // a calendar without working days: keep the day
+    }
 }

@@ -1,7 +1,6 @@
 package io.privacyrules.internal.scenario;
 
 import io.privacyrules.Consent;
-import io.privacyrules.ConsentKind;
 import io.privacyrules.Decision;
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.Problem;
@@ -38,18 +37,18 @@ public final class ScenarioRunner {
     public static final Set<String> FILE_KEYS = Set.of("scenarios");
     public static final Set<String> SCENARIO_KEYS = Set.of("name", "request", "rightsRequest", "retention", "expect");
     public static final Set<String> REQUEST_KEYS = Set.of("action", "purpose", "data", "recipient", "destination",
-            "anonymized", "aggregated", "requiredByLaw", "protectsChild", "subject");
-    public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents");
+            "anonymized", "aggregated", "requiredByLaw", "protectsChild", "subject", "transferMechanism", "restricted");
+    public static final Set<String> SUBJECT_KEYS = Set.of("age", "guardianConsent", "consents", "country", "objections");
     public static final Set<String> CONSENT_KEYS = Set.of("purpose", "recipient", "action", "withdrawn", "kind");
     /** The keys of {@code subject.guardianConsent} when written as a mapping. */
     public static final Set<String> GUARDIAN_CONSENT_KEYS = Set.of("kind");
     public static final Set<String> EXPECT_KEYS = Set.of("decision", "clauses", "codes", "obligations", "noObligations");
     public static final Set<String> RIGHTS_KEYS = Set.of("right", "receivedOn", "identityVerified", "erasureGrounds",
-            "refusalGrounds", "repeated");
+            "refusalGrounds", "repeated", "extended");
     public static final Set<String> RIGHTS_EXPECT_KEYS = Set.of("outcome", "respondBy", "clauses", "codes",
             "obligations", "noObligations");
-    public static final Set<String> RETENTION_KEYS = Set.of("data", "purposes", "purposesFulfilled", "contractEndedOn",
-            "transactionCompletedOn", "vehicleServiceLifeEndedOn", "asOf");
+    /** The keys of a retention query; a pack may add a key for each of its events ({@code retention.events}). */
+    public static final Set<String> RETENTION_KEYS = Set.of("data", "purposes", "purposesFulfilled", "events", "asOf");
     public static final Set<String> RETENTION_EXPECT_KEYS = Set.of("action", "until", "clauses", "codes");
 
     /** One entry of a scenario file as read: a scenario ready to run, or a failure that needs no decision. */
@@ -116,7 +115,7 @@ public final class ScenarioRunner {
     private static List<Observed> run(PolicyEngine engine, Path file, boolean observe) {
         String display = file.toString();
         List<Observed> out = new ArrayList<>();
-        for (Entry entry : read(display, file, Declared.of(engine))) {
+        for (Entry entry : read(display, file, Declared.of(engine), eventKeys(engine))) {
             if (entry instanceof Broken b) {
                 out.add(new Observed(new ScenarioResult(b.name(), display, b.line(), b.failures()), b.kind(), false,
                         Set.of(), Set.of()));
@@ -163,21 +162,25 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The clauses of the pack's retention data a query brought into play, for coverage: the
-     * statutory period of its data category, and the service-life clause when one of its purposes
-     * lasts until the end of the service life.
+     * The clauses of the pack's retention data a query brought into play, for coverage: those of
+     * the periods that apply to its data category and purposes, and of the events it names.
      */
     private static Set<String> used(PolicyEngine engine, RetentionQuery query) {
         Pack.Retention retention = EngineAccess.engine(engine).pack().retention();
         Set<String> out = new java.util.LinkedHashSet<>();
-        for (Pack.StatutoryPeriod p : retention.statutory()) {
-            if (p.data().contains(query.data())) {
+        for (Pack.RetentionPeriod p : retention.periods()) {
+            boolean data = p.data().isEmpty() || p.data().contains(query.data());
+            boolean purposes = p.purposes().isEmpty() || query.purposes().stream().anyMatch(p.purposes()::contains);
+            if (data && purposes && p.clause() != null) {
                 out.add(p.clause());
             }
         }
-        if (retention.serviceLifeClause() != null
-                && query.purposes().stream().anyMatch(retention.serviceLifePurposes()::contains)) {
-            out.add(retention.serviceLifeClause());
+        for (String key : query.events().keySet()) {
+            String id = retention.eventOf(key);
+            Pack.EventDef e = id == null ? null : retention.events().get(id);
+            if (e != null && e.clause() != null) {
+                out.add(e.clause());
+            }
         }
         return out;
     }
@@ -228,13 +231,24 @@ public final class ScenarioRunner {
                 .collect(Collectors.joining(", ", "[", "]"));
     }
 
+    /** The keys the pack of {@code engine} (its first layer) declares for its retention events. */
+    public static Set<String> eventKeys(PolicyEngine engine) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        EngineAccess.engine(engine).pack().retention().events().values().forEach(e -> {
+            if (e.key() != null) {
+                keys.add(e.key());
+            }
+        });
+        return keys;
+    }
+
     /**
      * Reads a file into its entries. Only a file that cannot be read as YAML, or that has no
      * {@code scenarios:} list (or an empty one), gives a single whole-file failure; otherwise each
      * scenario stands alone: a malformed one is one failure with its problems, and a problem outside
      * the list (an unknown top-level key) is a failure of its own, named after the file.
      */
-    private static List<Entry> read(String display, Path file, Declared declared) {
+    private static List<Entry> read(String display, Path file, Declared declared, Set<String> eventKeys) {
         String fileName = file.getFileName().toString();
         Problems yaml = new Problems();
         byte[] bytes;
@@ -280,7 +294,7 @@ public final class ScenarioRunner {
         }
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            entries.add(scenario(items.get(i), i, names, perItem.get(i), declared));
+            entries.add(scenario(items.get(i), i, names, perItem.get(i), declared, eventKeys));
         }
         return entries;
     }
@@ -332,7 +346,8 @@ public final class ScenarioRunner {
     }
 
     /** One scenario of the list: ready to run, or broken with every problem it has. */
-    private static Entry scenario(Node item, int index, Set<String> names, Problems problems, Declared declared) {
+    private static Entry scenario(Node item, int index, Set<String> names, Problems problems, Declared declared,
+                                  Set<String> eventKeys) {
         int line = Math.max(1, item.at().line());
         String fallback = "scenario #" + (index + 1);
         if (!(item instanceof Node.MapNode)) {
@@ -386,7 +401,7 @@ public final class ScenarioRunner {
                 });
             }
             default -> {
-                RetentionQuery query = retention(s.node("retention"), problems);
+                RetentionQuery query = retention(s.node("retention"), problems, eventKeys);
                 Expect e = expect(s.node("expect"), problems, RETENTION_EXPECT_KEYS, "action",
                         List.of("retain", "dispose"), "until", declared);
                 yield new Case(label, line, kind, (engine, trace) -> {
@@ -411,7 +426,9 @@ public final class ScenarioRunner {
                 .anonymized(r.bool("anonymized", false))
                 .aggregated(r.bool("aggregated", false))
                 .requiredByLaw(r.bool("requiredByLaw", false))
-                .protectsChild(r.bool("protectsChild", false));
+                .protectsChild(r.bool("protectsChild", false))
+                .transferMechanism(r.text("transferMechanism", false))
+                .restricted(r.bool("restricted", false));
         List<Node.ScalarNode> data = r.texts("data", true);
         if (r.has("data") && data.isEmpty() && r.node("data") instanceof Node.ListNode) {
             r.problem("data", "'data' lists no category", "a request names at least one data category");
@@ -421,6 +438,8 @@ public final class ScenarioRunner {
         }
         if (r.has("subject")) {
             Fields s = Fields.of(r.node("subject"), problems, "the subject", SUBJECT_KEYS);
+            b.country(s.text("country", false));
+            s.texts("objections", false).forEach(o -> b.objections((String) o.value()));
             Long age = s.integer("age", false);
             if (age != null && (age < Integer.MIN_VALUE || age > Integer.MAX_VALUE)) {
                 s.problem("age", "the age is out of range", "");
@@ -442,18 +461,12 @@ public final class ScenarioRunner {
         return b.build();
     }
 
-    /** The {@code kind} of a consent: {@code explicit} (the default) or {@code separate}. */
-    private static ConsentKind kind(Fields f) {
-        String k = f.text("kind", false);
-        if (k == null) {
-            return ConsentKind.EXPLICIT;
-        }
-        ConsentKind kind = ConsentKind.of(k);
-        if (kind == null) {
-            f.problem("kind", "kind: '" + k + "' is not explicit or separate", "write kind: separate, or leave it out for explicit");
-            return ConsentKind.EXPLICIT;
-        }
-        return kind;
+    /**
+     * The {@code kind} of a consent: a consent kind of the pack, or null for its default kind. An
+     * undeclared kind is decided as {@code invalid-request}, naming it.
+     */
+    private static String kind(Fields f) {
+        return f.text("kind", false);
     }
 
     /** Reads a {@code rightsRequest} mapping (also used by the command line's decide). */
@@ -463,21 +476,46 @@ public final class ScenarioRunner {
                 .right(r.text("right", true))
                 .receivedOn(date(r, "receivedOn"))
                 .identityVerified(r.bool("identityVerified", false))
-                .repeated(r.bool("repeated", false));
+                .repeated(r.bool("repeated", false))
+                .extended(r.bool("extended", false));
         r.texts("erasureGrounds", false).forEach(g -> b.erasureGrounds((String) g.value()));
         r.texts("refusalGrounds", false).forEach(g -> b.refusalGrounds((String) g.value()));
         return b.build();
     }
 
-    /** Reads a {@code retention} mapping (also used by the command line's decide). */
+    /** Reads a {@code retention} mapping with the general keys only. */
     public static RetentionQuery retention(Node node, Problems problems) {
-        Fields r = Fields.of(node, problems, "the retention query", RETENTION_KEYS);
+        return retention(node, problems, Set.of());
+    }
+
+    /**
+     * Reads a {@code retention} mapping (also used by the command line's decide). Events are given
+     * as {@code events: {event-id: day}}, or under the keys the pack declares for them
+     * ({@code eventKeys}, such as {@code contractEndedOn}).
+     */
+    public static RetentionQuery retention(Node node, Problems problems, Set<String> eventKeys) {
+        Set<String> allowed = new java.util.HashSet<>(RETENTION_KEYS);
+        allowed.addAll(eventKeys);
+        Fields r = Fields.of(node, problems, "the retention query", allowed);
         RetentionQuery.Builder b = RetentionQuery.builder()
                 .data(r.text("data", true))
-                .contractEndedOn(date(r, "contractEndedOn"))
-                .transactionCompletedOn(date(r, "transactionCompletedOn"))
-                .vehicleServiceLifeEndedOn(date(r, "vehicleServiceLifeEndedOn"))
                 .asOf(date(r, "asOf"));
+        for (String key : eventKeys) {
+            java.time.LocalDate day = date(r, key);
+            if (day != null) {
+                b.event(key, day);
+            }
+        }
+        if (r.has("events")) {
+            Node ev = r.node("events");
+            Fields e = Fields.of(ev, problems, "the events", ev instanceof Node.MapNode m ? m.entries().keySet() : Set.of());
+            for (String key : e.entries().keySet()) {
+                java.time.LocalDate day = date(e, key);
+                if (day != null) {
+                    b.event(key, day);
+                }
+            }
+        }
         r.texts("purposes", true).forEach(p -> b.purposes((String) p.value()));
         r.texts("purposesFulfilled", false).forEach(p -> b.purposesFulfilled((String) p.value()));
         return b.build();

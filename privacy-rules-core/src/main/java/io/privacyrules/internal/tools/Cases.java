@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
 final class Cases {
     /**
      * Consent states: bits 0 to 2 of a state say which of purpose (1), recipient (2) and action (4)
-     * the covering consents name (0: none covers); bit 3 says they are all separate consents. A
-     * mix of explicit and separate consents naming different fields is not modelled: a rule whose
+     * the covering consents name (0: none covers); bit 3 says they are all of a stronger kind than
+     * the pack's default. Kinds are analysed as two levels (the default, and any kind a condition
+     * asks for), and a mix of kinds naming different fields is not modelled: a rule whose
      * conditions tell such mixes apart is analysed as if every consent had one kind.
      */
     private static final int ALL_STATES = 0xFFFF;
@@ -50,8 +51,8 @@ final class Cases {
         /** The test as written in YAML, negated with "not". */
         @Override
         public String toString() {
-            if (key == Condition.Key.GUARDIAN_CONSENT_SEPARATE) {
-                return (positive == (Boolean) value ? "" : "not ") + key.yaml;
+            if (key == Condition.Key.GUARDIAN_CONSENT_KIND) {
+                return (positive ? "" : "not ") + "guardianConsent: " + value;
             }
             return (positive ? "" : "not ") + key.yaml + ": " + show(value);
         }
@@ -114,8 +115,8 @@ final class Cases {
             }
             List<String> with = new ArrayList<>();
             flags.forEach((k, v) -> {
-                if (k == Condition.Key.GUARDIAN_CONSENT_SEPARATE) {
-                    with.add(v ? "a guardian's separate consent" : "no separate guardian consent");
+                if (k == Condition.Key.GUARDIAN_CONSENT_KIND) {
+                    with.add(v ? "a guardian's consent of the kind asked" : "no guardian consent of the kind asked");
                 } else if (k != Condition.Key.DATA_DECLARED_FOR_PURPOSE && k != Condition.Key.SENSITIVE_DATA) {
                     with.add(k.yaml + ": " + v);
                 }
@@ -133,7 +134,7 @@ final class Cases {
                 if ((consent & 4) != 0) {
                     names.add("action");
                 }
-                with.add(((consent & 8) != 0 ? "a separate consent naming the " : "a consent naming the ")
+                with.add(((consent & 8) != 0 ? "a consent of the stronger kind naming the " : "a consent naming the ")
                         + String.join(" and ", names));
             }
             return s.append(" (").append(String.join(", ", with)).append(")").toString();
@@ -257,8 +258,23 @@ final class Cases {
         int consent = ALL_STATES;
         Set<String> within = new LinkedHashSet<>();
         Set<String> notWithin = new LinkedHashSet<>();
+        // Tests of places and transfer mechanisms are free here: each distinct test is a flag of its own.
+        Map<String, Boolean> opaque = new java.util.HashMap<>();
         for (Lit l : cube.lits()) {
             switch (l.key().kind) {
+                case KIND -> {
+                    // guardianConsent: <kind> is a flag of its own (kinds are not told apart here).
+                    Boolean old = flags.put(Condition.Key.GUARDIAN_CONSENT_KIND, l.positive());
+                    if (old != null && old != l.positive()) {
+                        return null;
+                    }
+                }
+                case PLACES, MECHANISMS -> {
+                    Boolean old = opaque.put(l.key().yaml + ":" + l.value(), l.positive());
+                    if (old != null && old != l.positive()) {
+                        return null;
+                    }
+                }
                 case ACTIONS, PURPOSES, BASES, RECIPIENTS -> {
                     Set<String> set = switch (l.key().kind) {
                         case ACTIONS -> actions;
@@ -294,11 +310,11 @@ final class Cases {
                 default -> throw new IllegalStateException(l.key().toString());
             }
         }
-        if (Boolean.TRUE.equals(flags.get(Condition.Key.GUARDIAN_CONSENT_SEPARATE))
+        if (Boolean.TRUE.equals(flags.get(Condition.Key.GUARDIAN_CONSENT_KIND))
                 && Boolean.FALSE.equals(flags.get(Condition.Key.GUARDIAN_CONSENT))) {
-            return null; // a separate guardian consent is a guardian consent
+            return null; // a guardian consent of a kind is a guardian consent
         }
-        String home = pack.info().jurisdiction();
+        Pack.Territory territory = pack.territory();
         for (String a : actions) {
             boolean needsRecipient = pack.actions().get(a).requiresRecipient();
             for (String p : purposes) {
@@ -319,7 +335,7 @@ final class Cases {
                         continue;
                     }
                     if (Boolean.FALSE.equals(flags.get(Condition.Key.ABROAD)) && !none
-                            && !home.equals(pack.recipients().get(r).location())) {
+                            && !territory.home(pack.recipients().get(r).location())) {
                         continue;
                     }
                     return new Witness(a, p, r, Map.copyOf(flags), Integer.numberOfTrailingZeros(states), data);
@@ -373,18 +389,18 @@ final class Cases {
     }
 
     private static int mask(Condition.ConsentTest t) {
-        int any = switch (t.anyKind()) {
+        int any = switch (t.base()) {
             case COVERING -> ALL_STATES & ~NO_CONSENT;
             case NAMING_PURPOSE -> NAMING_PURPOSE;
             case NAMING_RECIPIENT -> NAMING_RECIPIENT;
             case NAMING_ACTION -> NAMING_ACTION;
             default -> NO_CONSENT;
         };
-        if (!t.separate) {
+        if (!t.qualified()) {
             return any;
         }
-        // "no separate consent covers": no consent at all, or only explicit ones
-        return t.anyKind() == Condition.ConsentTest.NONE ? NO_CONSENT | ~SEPARATE & ALL_STATES : any & SEPARATE;
+        // "no consent of the kind covers": no consent at all, or only weaker ones
+        return t.base() == Condition.ConsentTest.Base.NONE ? NO_CONSENT | ~SEPARATE & ALL_STATES : any & SEPARATE;
     }
 
     /** A smallest set of the cube's tests that still cannot hold together (the cube must be unsatisfiable). */

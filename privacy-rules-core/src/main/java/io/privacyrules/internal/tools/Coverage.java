@@ -52,10 +52,16 @@ public final class Coverage {
         if (rights.unreasonableClause() != null) {
             out.put(rights.unreasonableClause(), "rightsRequest");
         }
-        pack.retention().statutory().forEach(p -> out.putIfAbsent(p.clause(), "retention"));
-        if (pack.retention().serviceLifeClause() != null) {
-            out.putIfAbsent(pack.retention().serviceLifeClause(), "retention");
-        }
+        pack.retention().periods().forEach(p -> {
+            if (p.clause() != null) {
+                out.putIfAbsent(p.clause(), "retention");
+            }
+        });
+        pack.retention().events().values().forEach(e -> {
+            if (e.clause() != null) {
+                out.putIfAbsent(e.clause(), "retention");
+            }
+        });
         return out;
     }
 

@@ -225,7 +225,7 @@ public final class Explain {
             if (c.action() != null) {
                 names.add("action " + id(c.action()));
             }
-            String kind = c.isSeparate() ? "separate consent" : "consent";
+            String kind = c.kind() != null ? c.kind() + " consent" : "consent";
             with.add((c.withdrawn() ? "a withdrawn " + kind + " naming " : "a " + kind + " naming ") + String.join(", ", names));
         }
         return with.isEmpty() ? "" : " (" + String.join("; ", with) + ")";
@@ -284,6 +284,22 @@ public final class Explain {
                             : k.yaml + " is " + actual + ", needs " + needs;
                 }
                 case PURPOSE -> fact.dataWithin((String) v) ? null : "dataOf: not every category is declared for " + v;
+                case KIND -> fact.guardianConsentOf((String) v) ? null
+                        : "guardianConsent: " + v + " does not hold (no guardian consent of that kind or a stronger one)";
+                case MECHANISMS -> {
+                    List<String> ids = (List<String>) v;
+                    yield ids.stream().anyMatch(fact.getTransferMechanisms()::contains) ? null
+                            : "transferMechanism: none of " + ids + " covers the transfer (in force: "
+                            + new java.util.TreeSet<>(fact.getTransferMechanisms()) + ")";
+                }
+                case PLACES -> {
+                    Condition.PlaceTest p = (Condition.PlaceTest) v;
+                    boolean dest = k == Condition.Key.DESTINATION;
+                    String place = dest ? fact.getDestination() : fact.getRecipientLocation();
+                    boolean any = p.places().stream().anyMatch(x -> dest ? fact.destinationIn(x) : fact.recipientLocationIn(x));
+                    boolean holds = p.in() ? any : (dest || place != null) && !any;
+                    yield holds ? null : k.yaml + " is " + (place == null ? "(no recipient)" : place) + ", needs " + p;
+                }
                 case BOOLEAN -> {
                     boolean actual = switch (k) {
                         case DATA_DECLARED_FOR_PURPOSE -> fact.isDataDeclaredForPurpose();
@@ -294,29 +310,28 @@ public final class Explain {
                         case REQUIRED_BY_LAW -> fact.isRequiredByLaw();
                         case PROTECTS_CHILD -> fact.isProtectsChild();
                         case CHILD -> fact.isChild();
-                        case GUARDIAN_CONSENT_SEPARATE -> fact.isGuardianConsentSeparate();
+                        case TRANSFER_COVERED -> fact.isTransferCovered();
+                        case OBJECTED -> fact.isObjected();
+                        case RESTRICTED -> fact.isRestricted();
+                        case BELOW_MINIMUM_AGE -> fact.isBelowMinimumAge();
                         default -> fact.isGuardianConsent();
                     };
                     yield actual == (Boolean) v ? null : k.yaml + " is " + actual + ", needs " + v;
                 }
                 case CONSENT -> {
                     Condition.ConsentTest test = (Condition.ConsentTest) v;
-                    boolean holds = switch (test) {
-                        case COVERING -> fact.isConsentCovering();
-                        case NAMING_PURPOSE -> fact.isConsentNamingPurpose();
-                        case NAMING_RECIPIENT -> fact.isConsentNamingRecipient();
-                        case NAMING_ACTION -> fact.isConsentNamingAction();
-                        case NONE -> !fact.isConsentCovering();
-                        case SEPARATE_COVERING -> fact.isSeparateConsentCovering();
-                        case SEPARATE_NAMING_PURPOSE -> fact.isSeparateConsentNamingPurpose();
-                        case SEPARATE_NAMING_RECIPIENT -> fact.isSeparateConsentNamingRecipient();
-                        case SEPARATE_NAMING_ACTION -> fact.isSeparateConsentNamingAction();
-                        case SEPARATE_NONE -> !fact.isSeparateConsentCovering();
+                    String ck = test.kind();
+                    boolean holds = switch (test.base()) {
+                        case COVERING -> ck == null ? fact.isConsentCovering() : fact.consentCoveringOf(ck);
+                        case NAMING_PURPOSE -> ck == null ? fact.isConsentNamingPurpose() : fact.consentNamingPurposeOf(ck);
+                        case NAMING_RECIPIENT -> ck == null ? fact.isConsentNamingRecipient() : fact.consentNamingRecipientOf(ck);
+                        case NAMING_ACTION -> ck == null ? fact.isConsentNamingAction() : fact.consentNamingActionOf(ck);
+                        case NONE -> ck == null ? !fact.isConsentCovering() : !fact.consentCoveringOf(ck);
                     };
-                    boolean covering = test.separate ? fact.isSeparateConsentCovering() : fact.isConsentCovering();
-                    String kind = test.separate ? "separate consent" : "consent";
+                    boolean covering = ck == null ? fact.isConsentCovering() : fact.consentCoveringOf(ck);
+                    String kind = ck == null ? "consent" : ck + " consent";
                     yield holds ? null : "consent: " + test.show() + " does not hold"
-                            + (test.anyKind() == Condition.ConsentTest.NONE ? " (a " + kind + " covers the request)"
+                            + (test.base() == Condition.ConsentTest.Base.NONE ? " (a " + kind + " covers the request)"
                             : covering ? " (a covering " + kind + " does not name it)" : " (no " + kind + " covers the request)");
                 }
             };

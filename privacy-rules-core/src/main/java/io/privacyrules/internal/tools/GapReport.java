@@ -1,7 +1,6 @@
 package io.privacyrules.internal.tools;
 
 import io.privacyrules.Consent;
-import io.privacyrules.ConsentKind;
 import io.privacyrules.Decision;
 import io.privacyrules.Outcome;
 import io.privacyrules.PolicyEngine;
@@ -54,8 +53,14 @@ public final class GapReport {
     private final List<Gap> gaps;
     private final List<RightsGap> rightsGaps;
     private final int examined;
+    /** The company pack's strongest consent kind, and its default kind: "a {strongest} consent closes it". */
+    private final String strongest;
+    private final String weakest;
 
-    private GapReport(PolicyInfo company, PolicyInfo law, List<Gap> gaps, List<RightsGap> rightsGaps, int examined) {
+    private GapReport(PolicyInfo company, PolicyInfo law, List<Gap> gaps, List<RightsGap> rightsGaps, int examined,
+                      String strongest, String weakest) {
+        this.strongest = strongest;
+        this.weakest = weakest;
         this.company = company;
         this.law = law;
         this.gaps = gaps;
@@ -96,6 +101,11 @@ public final class GapReport {
         Decider decider = EngineAccess.decider(layered);
         Engine company = decider.primary();
         Pack pack = company.pack();
+        // The stronger consent a gap may need: the company's strongest kind, against its default.
+        String strongestKind = pack.consentKinds().strongest();
+        if (strongestKind != null && strongestKind.equals(pack.consentKinds().defaultKind())) {
+            strongestKind = null;
+        }
         Map<String, Gap> groups = new TreeMap<>();
         int examined = 0;
         List<String> categories = List.copyOf(pack.categories().keySet());
@@ -110,7 +120,7 @@ public final class GapReport {
                 for (String purpose : pack.purposes().keySet()) {
                     for (String category : categories) {
                         for (Variant v : Variant.values()) {
-                            ProcessingRequest r = v.request(action, purpose, category, recipient, ConsentKind.EXPLICIT);
+                            ProcessingRequest r = v.request(action, purpose, category, recipient, null);
                             examined++;
                             Decision alone = company.decide(r);
                             if (!alone.permitted()) {
@@ -122,8 +132,8 @@ public final class GapReport {
                             }
                             List<Reason> lawReasons = both.reasons().stream()
                                     .filter(x -> !x.pack().equals(company.info().id())).toList();
-                            boolean closes = v.consenting() && decider.decide(
-                                    v.request(action, purpose, category, recipient, ConsentKind.SEPARATE)).permitted();
+                            boolean closes = v.consenting() && strongestKind != null && decider.decide(
+                                    v.request(action, purpose, category, recipient, strongestKind)).permitted();
                             List<String> companyClauses = distinct(alone.reasons().stream().map(Reason::clause).toList());
                             List<String> lawClauses = distinct(lawReasons.stream().map(Reason::clause).toList());
                             List<String> lawCodes = distinct(lawReasons.stream().map(Reason::code).toList());
@@ -141,7 +151,7 @@ public final class GapReport {
             }
         }
         return new GapReport(company.info(), decider.engines().get(1).info(), List.copyOf(groups.values()),
-                rightsGaps(decider, company), examined);
+                rightsGaps(decider, company), examined, strongestKind, pack.consentKinds().defaultKind());
     }
 
     private static List<RightsGap> rightsGaps(Decider decider, Engine company) {
@@ -192,7 +202,7 @@ public final class GapReport {
             return this == CONSENT || this == CHILD_WITH_GUARDIAN || this == ANONYMIZED;
         }
 
-        ProcessingRequest request(String action, String purpose, String category, String recipient, ConsentKind kind) {
+        ProcessingRequest request(String action, String purpose, String category, String recipient, String kind) {
             ProcessingRequest.Builder b = ProcessingRequest.builder().action(action).purpose(purpose).data(category)
                     .recipient(recipient).age(this == CHILD_WITH_GUARDIAN ? 12 : 40);
             if (consenting()) {
@@ -200,7 +210,13 @@ public final class GapReport {
                 b.consent(c);
             }
             switch (this) {
-                case CHILD_WITH_GUARDIAN -> b.guardianConsent(kind);
+                case CHILD_WITH_GUARDIAN -> {
+                    if (kind == null) {
+                        b.guardianConsent(true);
+                    } else {
+                        b.guardianConsent(kind);
+                    }
+                }
                 case ANONYMIZED -> b.anonymized(true);
                 case REQUIRED_BY_LAW -> b.requiredByLaw(true);
                 default -> {
@@ -228,6 +244,10 @@ public final class GapReport {
         return "bin/privacy-rules lint --policy " + company + " --against " + law + " --format markdown";
     }
 
+    private static String capital(String s) {
+        return s == null || s.isEmpty() ? "Stronger" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** One line per gap, for the terminal, then a summary line. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
@@ -235,7 +255,7 @@ public final class GapReport {
             out.add("GAP " + g.action() + (g.recipient() == null ? "" : " to " + g.recipient()) + ": "
                     + company.id() + " permits (" + String.join(", ", g.companyClauses()) + "), "
                     + law.id() + " denies (" + String.join(", ", g.lawClauses()) + " " + String.join(", ", g.lawCodes()) + ")"
-                    + (g.closedBySeparateConsent() ? "; a separate consent closes it" : "")
+                    + (g.closedBySeparateConsent() ? "; a " + strongest + " consent closes it" : "")
                     + "; " + g.cases() + (g.cases() == 1 ? " case" : " cases") + ", e.g. " + g.example());
         }
         for (RightsGap g : rightsGaps) {
@@ -262,10 +282,11 @@ public final class GapReport {
         s.append("- Law layer: ").append(law.title()).append(", version ").append(law.version()).append('\n');
         s.append("- ").append(summary()).append("\n\n");
         s.append("Each row is a group of requests that the company pack alone permits and the two layers ")
-                .append("together deny. \"Separate consent closes it\" means the same requests are permitted ")
-                .append("when the subject's (and a guardian's) consent is separate instead of explicit.\n\n");
+                .append("together deny. \"").append(capital(strongest)).append(" consent closes it\" means the same requests are permitted ")
+                .append("when the subject's (and a guardian's) consent is ").append(strongest).append(" instead of ")
+                .append(weakest).append(".\n\n");
         s.append("## Processing\n\n");
-        s.append("| action | recipient | company permits under | law denies under | law's reason | separate consent closes it | cases | example |\n");
+        s.append("| action | recipient | company permits under | law denies under | law's reason | " + strongest + " consent closes it | cases | example |\n");
         s.append("|---|---|---|---|---|---|---|---|\n");
         for (Gap g : gaps) {
             s.append("| ").append(g.action()).append(" | ").append(g.recipient() == null ? "" : g.recipient())
@@ -299,6 +320,7 @@ public final class GapReport {
         m.put("law", law.id());
         m.put("lawVersion", law.version());
         m.put("examined", examined);
+        m.put("strongerConsentKind", strongest);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Gap g : gaps) {
             Map<String, Object> gm = new LinkedHashMap<>();
@@ -307,7 +329,7 @@ public final class GapReport {
             gm.put("companyClauses", g.companyClauses());
             gm.put("lawClauses", g.lawClauses());
             gm.put("lawCodes", g.lawCodes());
-            gm.put("separateConsentClosesIt", g.closedBySeparateConsent());
+            gm.put("strongerConsentClosesIt", g.closedBySeparateConsent());
             gm.put("cases", g.cases());
             gm.put("example", g.example());
             list.add(gm);

@@ -133,9 +133,8 @@ public final class Lint {
     /** Recipients outside the jurisdiction that a deny rule forbids entirely, with that rule. */
     private Set<String> recipientsAbroad() {
         Set<String> out = new LinkedHashSet<>();
-        String home = pack.info().jurisdiction();
         for (Pack.RecipientDef rec : pack.recipients().values()) {
-            if (home.equals(rec.location())) {
+            if (pack.territory().home(rec.location())) {
                 continue;
             }
             List<Cases.Cube> to = List.of(new Cases.Cube(List.of(new Cases.Lit(Condition.Key.RECIPIENT, List.of(rec.id()), true))));
@@ -154,7 +153,7 @@ public final class Lint {
                 }
                 Location at = loaded.declaration("recipients", rec.id());
                 add("recipient-abroad-forbidden", rec.id(), at, "recipient " + rec.id() + " (" + rec.clause()
-                        + ") is located in " + rec.location() + ", outside " + home + ", and " + ruleRef(d) + " at "
+                        + ") is located in " + rec.location() + ", outside " + pack.territory().jurisdiction() + ", and " + ruleRef(d) + " at "
                         + LoadedPack.at(d.at()) + " denies every request to it"
                         + (permits.isEmpty() ? "" : "; " + String.join(", ", permits) + " permit" + (permits.size() == 1 ? "s" : "")
                         + " requests to it in vain") + ": clause " + rec.clause() + " conflicts with " + d.clause()
@@ -307,6 +306,13 @@ public final class Lint {
         if (!rights.unreasonableGrounds().isEmpty()) {
             cite.accept(rights.unreasonableClause(), "unreasonable requests");
         }
+        rights.requests().values().forEach(r -> {
+            if (r.extension() != null) {
+                cite.accept(r.extension().clause(), "the extension of right " + r.id());
+            }
+        });
+        // Retention periods are cited by the rules that keep or dispose by them ($r.clauseOf($p)).
+        pack.retention().periods().forEach(p -> cite.accept(p.clause(), "retention period " + p.id()));
         return out;
     }
 
@@ -379,10 +385,16 @@ public final class Lint {
             actions.addAll(p.actions());
             bases.add(p.basis());
         }
-        pack.retention().statutory().forEach(s -> categories.addAll(s.data()));
+        pack.retention().periods().forEach(s -> categories.addAll(s.data()));
         Set<String> obligations = new LinkedHashSet<>();
         pack.rules().forEach(r -> obligations.addAll(r.obligations()));
         pack.rights().requests().values().forEach(r -> obligations.addAll(r.obligations()));
+        pack.rights().requests().values().forEach(r -> {
+            if (r.extension() != null) {
+                obligations.addAll(r.extension().obligations());
+            }
+        });
+        obligations.addAll(pack.rights().refusalObligations());
         Set<String> recipients = named.getOrDefault(Condition.Key.RECIPIENT, Set.of());
         DrlIndex drl = loaded.drl();
         report("categories", "category", pack.categories().keySet(), categories, drl,

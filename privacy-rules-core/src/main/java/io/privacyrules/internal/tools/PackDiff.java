@@ -24,13 +24,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares two versions of a pack and classifies every change by Section VIII of the seed policy
- * ("How the Privacy Policy Will Be Updated"): a change to the purposes, categories or ways of use
- * (VIII.1), the ownership (VIII.2), the recipients (VIII.3), the subject's rights or how to exercise
- * them (VIII.4), or the responsible department or contact (VIII.5) is major and needs a clear notice;
- * a change that reduces a right needs the subject's explicit consent; anything else is minor. The
- * authoring sections ({@code implements}, {@code lint}, {@code coverage}) change no decision and are
- * not compared.
+ * Compares two versions of a pack and classifies every change by what the pack itself says a
+ * material change is: its {@code changes} section names the policy's update clause and, for each
+ * kind of change (purposes, categories, ways of use, ownership, recipients, rights, contact), the
+ * clause that makes it major, that is, in need of a clear notice; a kind it does not name is
+ * minor, and with {@code consentForReducedRights} a change that reduces a right needs the
+ * subject's consent. A pack that declares no {@code changes} gets the cautious reading: every
+ * kind is major and a reduced right needs consent. The new version's declaration counts (the
+ * old one's when the new one has none). The authoring sections ({@code implements}, {@code lint},
+ * {@code coverage}) change no decision and are not compared.
  *
  * <p>Ids renamed throughout (a declaration removed and an identical one added under another id)
  * are reported once, as a rename, and references to them compare equal. A behavioural diff decides
@@ -81,9 +83,9 @@ public final class PackDiff {
     }
 
     /** The outcome of a comparison: the changes, one per line, and the behavioural diff. */
-    public record Report(List<Change> changes, Behaviour behaviour) {
+    public record Report(List<Change> changes, Behaviour behaviour, String updateClause) {
         public boolean reduced() {
-            return behaviour.rightsReduced() > 0 || changes.stream().anyMatch(c -> c.kind() == Kind.REDUCED);
+            return changes.stream().anyMatch(c -> c.kind() == Kind.REDUCED);
         }
 
         public boolean major() {
@@ -97,6 +99,10 @@ public final class PackDiff {
 
         public long count(Kind k) {
             return changes.stream().filter(c -> c.kind() == k).count();
+        }
+
+        private String cite() {
+            return updateClause == null ? "" : ", " + updateClause;
         }
 
         /** The change lines, the behaviour with up to {@code examples} examples of each kind, and the summary. */
@@ -117,8 +123,8 @@ public final class PackDiff {
             b.formerlyPermitted().stream().limit(examples).forEach(c -> out.add("  old request " + c.line()));
             b.rights().stream().limit(examples).forEach(c -> out.add("  rights request " + c.line()));
             out.add("summary: " + (changes.isEmpty() ? "no change" : changes.size() + (changes.size() == 1 ? " change: " : " changes: ")
-                    + count(Kind.REDUCED) + " reduce a right (explicit consent needed, VIII), " + count(Kind.MAJOR)
-                    + " major (clear notice needed, VIII), " + count(Kind.MINOR) + " minor"));
+                    + count(Kind.REDUCED) + " reduce a right (explicit consent needed" + cite() + "), " + count(Kind.MAJOR)
+                    + " major (clear notice needed" + cite() + "), " + count(Kind.MINOR) + " minor"));
             return out;
         }
 
@@ -156,14 +162,31 @@ public final class PackDiff {
         return m;
     }
 
-    static final String PURPOSES = "VIII.1 purposes";
-    static final String CATEGORIES = "VIII.1 categories";
-    static final String USE = "VIII.1 ways of use";
-    static final String OWNERSHIP = "VIII.2 ownership";
-    static final String RECIPIENTS = "VIII.3 recipients";
-    static final String RIGHTS = "VIII.4 rights";
-    static final String CONTACT = "VIII.5 contact";
+    /** The kinds of change a pack's {@code changes.major} may name, with their words in a report. */
+    public static final Map<String, String> KINDS = kinds();
+    static final String PURPOSES = "purposes";
+    static final String CATEGORIES = "categories";
+    static final String USE = "use";
+    static final String OWNERSHIP = "controller";
+    static final String RECIPIENTS = "recipients";
+    static final String RIGHTS = "rights";
+    static final String CONTACT = "contact";
     static final String NONE = "-";
+
+    private static Map<String, String> kinds() {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put(PURPOSES, "purposes");
+        k.put(CATEGORIES, "categories");
+        k.put(USE, "ways of use");
+        k.put(OWNERSHIP, "ownership");
+        k.put(RECIPIENTS, "recipients");
+        k.put(RIGHTS, "rights");
+        k.put(CONTACT, "contact");
+        return java.util.Collections.unmodifiableMap(k);
+    }
+
+    /** What counts as a material change: the new version's declaration, else the old one's, else null. */
+    private final Pack.Changes declared;
 
     private final LoadedPack oldPack;
     private final LoadedPack newPack;
@@ -178,6 +201,7 @@ public final class PackDiff {
         this.newPack = newPack;
         this.a = oldPack.pack();
         this.b = newPack.pack();
+        this.declared = b.changes() != null ? b.changes() : a.changes();
     }
 
     /** Compares {@code oldPack} with {@code newPack}. */
@@ -187,14 +211,35 @@ public final class PackDiff {
         Behaviour behaviour = d.behaviour();
         List<Change> changes = new ArrayList<>(d.changes);
         if (behaviour.rightsReduced() > 0 && changes.stream().noneMatch(c -> c.kind() == Kind.REDUCED)) {
-            changes.add(new Change(Kind.REDUCED, RIGHTS, behaviour.rightsReduced() + " generated data-subject requests are answered"
+            changes.add(d.change(Kind.REDUCED, RIGHTS, behaviour.rightsReduced() + " generated data-subject requests are answered"
                     + " less favourably by the new version (see behaviour)", newPack.top("rights")));
         }
-        return new Report(List.copyOf(changes), behaviour);
+        return new Report(List.copyOf(changes), behaviour, d.declared == null ? null : d.declared.clause());
     }
 
     private void add(Kind kind, String item, String description, Location at) {
-        changes.add(new Change(kind, kind == Kind.MINOR ? NONE : item, description, at));
+        changes.add(change(kind, item, description, at));
+    }
+
+    /**
+     * A change of {@code kind} as the pack classifies it: a major kind the pack does not name is
+     * minor; a reduced right needs consent only when the pack says so (else it is major, if rights
+     * are). The item is the clause that makes it major and the kind's words.
+     */
+    private Change change(Kind kind, String category, String description, Location at) {
+        Kind k = kind;
+        String clause = null;
+        if (declared != null && k != Kind.MINOR) {
+            clause = declared.major().get(category);
+            if (k == Kind.REDUCED && !declared.consentForReducedRights()) {
+                k = Kind.MAJOR;
+            }
+            if (clause == null) {
+                k = Kind.MINOR;
+            }
+        }
+        String item = k == Kind.MINOR ? NONE : (clause == null ? "" : clause + " ") + KINDS.getOrDefault(category, category);
+        return new Change(k, item, description, at);
     }
 
     private String map(String id) {
@@ -638,15 +683,15 @@ public final class PackDiff {
         Pack.Retention x = a.retention();
         Pack.Retention y = b.retention();
         Location at = newPack.top("retention");
-        Map<String, Pack.StatutoryPeriod> px = new TreeMap<>();
-        x.statutory().forEach(s -> px.put(s.id(), s));
-        Map<String, Pack.StatutoryPeriod> py = new TreeMap<>();
-        y.statutory().forEach(s -> py.put(s.id(), s));
+        Map<String, Pack.RetentionPeriod> px = new TreeMap<>();
+        x.periods().forEach(s -> px.put(s.id(), s));
+        Map<String, Pack.RetentionPeriod> py = new TreeMap<>();
+        y.periods().forEach(s -> py.put(s.id(), s));
         for (String id : px.keySet()) {
-            Pack.StatutoryPeriod s = px.get(id);
-            Pack.StatutoryPeriod t = py.get(id);
+            Pack.RetentionPeriod s = px.get(id);
+            Pack.RetentionPeriod t = py.get(id);
             if (t == null) {
-                add(Kind.MAJOR, USE, "retention: statutory period " + id + " removed", at);
+                add(Kind.MAJOR, USE, "retention: period " + id + " removed", at);
             } else {
                 List<String> what = new ArrayList<>();
                 if (!s.period().equals(t.period())) {
@@ -658,23 +703,26 @@ public final class PackDiff {
                 if (!new LinkedHashSet<>(map(s.data())).equals(t.data())) {
                     setDiff(what, "data", map(s.data()), t.data());
                 }
+                if (!new LinkedHashSet<>(map(s.purposes())).equals(t.purposes())) {
+                    setDiff(what, "purposes", map(s.purposes()), t.purposes());
+                }
                 if (!what.isEmpty()) {
-                    add(Kind.MAJOR, USE, "retention: statutory period " + id + ": " + String.join(", ", what), at);
+                    add(Kind.MAJOR, USE, "retention: period " + id + ": " + String.join(", ", what), at);
                 }
                 if (!s.clause().equals(t.clause())) {
-                    add(Kind.MINOR, NONE, "retention: statutory period " + id + ": clause " + s.clause() + " -> " + t.clause(), at);
+                    add(Kind.MINOR, NONE, "retention: period " + id + ": clause " + s.clause() + " -> " + t.clause(), at);
                 }
             }
         }
         for (String id : py.keySet()) {
             if (!px.containsKey(id)) {
-                add(Kind.MAJOR, USE, "retention: statutory period " + id + " added", at);
+                add(Kind.MAJOR, USE, "retention: period " + id + " added", at);
             }
         }
-        if (!new LinkedHashSet<>(map(x.serviceLifePurposes())).equals(y.serviceLifePurposes())) {
+        if (!x.events().keySet().equals(y.events().keySet())) {
             List<String> what = new ArrayList<>();
-            setDiff(what, "purposes kept until the service life ends", map(x.serviceLifePurposes()), y.serviceLifePurposes());
-            add(Kind.MAJOR, USE, "retention: " + String.join(", ", what), at);
+            setDiff(what, "events", new LinkedHashSet<>(x.events().keySet()), y.events().keySet());
+            add(Kind.MINOR, NONE, "retention: " + String.join(", ", what), at);
         }
     }
 
@@ -690,8 +738,9 @@ public final class PackDiff {
         recipients.add(null);
         recipients.addAll(union(b.recipients().keySet(), a.recipients().keySet()));
         List<String> categories = union(b.categories().keySet(), a.categories().keySet());
-        String home = b.info().jurisdiction();
-        String abroad = home.equals("US") ? "DE" : "US";
+        // A destination outside both versions' jurisdictions.
+        String abroad = java.util.stream.Stream.of("US", "DE", "BR", "IN").filter(c -> !b.territory().home(c)
+                && !a.territory().home(c)).findFirst().orElse("AQ");
         List<Integer> childAges = childAges();
         List<ProcessingRequest[]> out = new ArrayList<>();
         for (String action : actions) {

@@ -203,6 +203,7 @@ public final class PackDoc {
             grounds(clause);
             retention(clause);
             engineReasons(clause);
+            generalFormat(clause);
             if (out.size() == before) {
                 out.add(new Para(List.of(t(pack.authoring().implementsClauses().contains(clause)
                         ? "Nothing in the pack cites this clause itself; the pack implements it through its items."
@@ -267,7 +268,7 @@ public final class PackDoc {
             List<List<Span>> items = new ArrayList<>();
             for (Pack.RecipientDef r : pack.recipients().values()) {
                 if (clause.equals(r.clause())) {
-                    boolean abroad = !r.location().equals(pack.info().jurisdiction());
+                    boolean abroad = !pack.territory().home(r.location());
                     items.add(List.of(c(r.id()), t(" (in " + r.location() + (abroad ? ", abroad" : "") + "): "
                             + sentence(r.description()))));
                 }
@@ -391,25 +392,110 @@ public final class PackDoc {
 
         private void retention(String clause) {
             List<List<Span>> items = new ArrayList<>();
-            for (Pack.StatutoryPeriod p : pack.retention().statutory()) {
+            for (Pack.RetentionPeriod p : pack.retention().periods()) {
                 if (!clause.equals(p.clause())) {
                     continue;
                 }
-                List<Span> s = new ArrayList<>(List.of(t("Statutory period "), c(p.id()), t(": records of ")));
-                s.addAll(codes(inPackOrder(p.data(), pack.categories().keySet()), ", "));
-                s.add(t(" are kept for " + period(p.period()) + " after " + event(p.after()) + "."));
-                items.add(s);
-            }
-            if (clause.equals(pack.retention().serviceLifeClause()) && !pack.retention().serviceLifePurposes().isEmpty()) {
-                List<Span> s = new ArrayList<>(List.of(t("Until the end of the vehicle's service life: records for ")));
-                s.addAll(codes(inPackOrder(pack.retention().serviceLifePurposes(), pack.purposes().keySet()), ", "));
-                s.add(t(" are kept while the service life lasts."));
+                List<Span> s = new ArrayList<>(List.of(t("Retention period "), c(p.id()), t(": records")));
+                if (!p.data().isEmpty()) {
+                    s.add(t(" of "));
+                    s.addAll(codes(inPackOrder(p.data(), pack.categories().keySet()), ", "));
+                }
+                if (!p.purposes().isEmpty()) {
+                    s.add(t(" for "));
+                    s.addAll(codes(inPackOrder(p.purposes(), pack.purposes().keySet()), ", "));
+                    s.add(t(", while that purpose is unfulfilled,"));
+                }
+                String after = p.after().stream().map(e -> pack.retention().events().get(e).description())
+                        .collect(Collectors.joining(" or "));
+                s.add(t(p.period().isZero() ? " are kept until " + after + "."
+                        : " are kept for " + period(p.period()) + " after " + after + "."));
                 items.add(s);
             }
             section("Retention", items);
         }
 
         /** The child threshold and the engine's own reasons, which cite a clause of the pack. */
+        /** What the general format's sections say under this clause: places, transfers, consents, objections, events, changes. */
+        private void generalFormat(String clause) {
+            List<List<Span>> items = new ArrayList<>();
+            pack.territory().clauses().forEach((region, c) -> {
+                if (clause.equals(c)) {
+                    List<Span> s = new ArrayList<>(List.of(t("Region "), c(region), t(": ")));
+                    s.addAll(codes(new ArrayList<>(new java.util.TreeSet<>(pack.territory().regions().get(region))), ", "));
+                    s.add(t("."));
+                    items.add(s);
+                }
+            });
+            for (Pack.Mechanism m : pack.transfers().mechanisms().values()) {
+                if (!clause.equals(m.clause())) {
+                    continue;
+                }
+                List<String> what = new ArrayList<>();
+                if (m.to() != null) {
+                    what.add("to " + String.join(", ", m.toPlaces()));
+                }
+                if (m.recipients() != null) {
+                    what.add("for " + String.join(", ", inPackOrder(m.recipients(), pack.recipients().keySet())));
+                }
+                if (m.consentKind() != null) {
+                    what.add("on " + an(m.consentKind()) + " consent naming the recipient or the action");
+                }
+                if (m.claimed()) {
+                    what.add("when the request names it");
+                }
+                items.add(List.of(t("Transfer mechanism "), c(m.id()), t(": covers a transfer " + String.join(", ", what) + ".")));
+            }
+            pack.consentKinds().kinds().values().forEach(k -> {
+                if (clause.equals(k.clause())) {
+                    items.add(List.of(t("Consent kind "), c(k.id()), t((k.id().equals(pack.consentKinds().defaultKind())
+                            ? " (the default)" : "") + ": " + k.description())));
+                }
+            });
+            pack.objections().kinds().values().forEach(k -> {
+                if (clause.equals(k.clause())) {
+                    items.add(List.of(t("Objection "), c(k.id()), t(k.directMarketing()
+                            ? ": covers the direct-marketing purposes." : ": covers " + String.join(", ", k.purposes()) + ".")));
+                }
+            });
+            pack.retention().events().values().forEach(e -> {
+                if (clause.equals(e.clause())) {
+                    items.add(List.of(t("Retention event "), c(e.id()), t(": " + e.description()
+                            + (e.key() == null ? "." : " (query key " + e.key() + ")."))));
+                }
+            });
+            pack.rights().requests().values().forEach(r -> {
+                if (r.extension() != null && clause.equals(r.extension().clause())) {
+                    items.add(List.of(t("The deadline of "), c(r.id()), t(" may be extended by " + r.extension().within()
+                            + (r.extension().obligations().isEmpty() ? "." : ", with " + String.join(", ", r.extension().obligations()) + "."))));
+                }
+            });
+            Pack.ChildRule ch = pack.children();
+            if (clause.equals(ch.byCountryClause()) && !ch.byCountry().isEmpty()) {
+                items.add(List.of(t("Age of a child by country of residence: " + new java.util.TreeMap<>(ch.byCountry()) + ".")));
+            }
+            if (clause.equals(ch.minimumClause()) && ch.minimumAge() != null) {
+                items.add(List.of(t("Below " + ch.minimumAge() + " the service is refused whatever the consent.")));
+            }
+            Pack.Changes changes = pack.changes();
+            if (changes != null) {
+                List<String> kinds = new ArrayList<>();
+                changes.major().forEach((kind, c) -> {
+                    if (clause.equals(c)) {
+                        kinds.add(PackDiff.KINDS.getOrDefault(kind, kind));
+                    }
+                });
+                if (!kinds.isEmpty()) {
+                    items.add(List.of(t("A change of " + String.join(", ", kinds) + " is major: it needs a clear notice.")));
+                }
+                if (clause.equals(changes.clause())) {
+                    items.add(List.of(t("The update clause" + (changes.consentForReducedRights()
+                            ? "; a change that reduces a right needs the subject's consent." : "."))));
+                }
+            }
+            section("Declarations", items);
+        }
+
         private void engineReasons(String clause) {
             if (clause.equals(pack.children().clause())) {
                 section("Children", List.of(List.of(t("A subject whose age is known and under "
@@ -564,21 +650,38 @@ public final class PackDoc {
             case PROTECTS_CHILD -> yes ? "it protects a child" : "it does not protect a child";
             case CHILD -> yes ? "the subject is a child" : "the subject is not a child";
             case GUARDIAN_CONSENT -> yes ? "a guardian consented" : "no guardian consented";
-            case GUARDIAN_CONSENT_SEPARATE -> yes ? "a guardian gave a separate consent" : "no guardian gave a separate consent";
+            case GUARDIAN_CONSENT_KIND -> "a guardian gave " + an(v) + " consent";
+            case DESTINATION -> "the destination is " + places((Condition.PlaceTest) value);
+            case RECIPIENT_LOCATION -> "the recipient is located " + places((Condition.PlaceTest) value);
+            case TRANSFER_COVERED -> yes ? "the data stays in the jurisdiction or a transfer mechanism covers it"
+                    : "the data leaves the jurisdiction and no transfer mechanism covers it";
+            case TRANSFER_MECHANISM -> "the transfer is covered by " + v;
+            case OBJECTED -> yes ? "the subject objected to the purpose" : "the subject did not object to the purpose";
+            case RESTRICTED -> yes ? "processing is restricted" : "processing is not restricted";
+            case BELOW_MINIMUM_AGE -> yes ? "the subject is below the minimum age" : "the subject is not below the minimum age";
             case CONSENT -> value instanceof Condition.ConsentTest ct ? consentInWords(ct) : "consent: " + v;
             default -> key.yaml + " is " + v;
         };
     }
 
     private static String consentInWords(Condition.ConsentTest ct) {
-        String a = ct.separate ? "a separate consent" : "a consent";
-        return switch (ct.anyKind()) {
+        String a = ct.qualified() ? an(ct.kind()) + " consent" : "a consent";
+        return switch (ct.base()) {
             case COVERING -> a + " covers it";
             case NAMING_PURPOSE -> a + " names the purpose";
             case NAMING_RECIPIENT -> a + " names the recipient";
             case NAMING_ACTION -> a + " names the action";
-            default -> ct.separate ? "no separate consent covers it" : "no consent covers it";
+            default -> ct.qualified() ? "no " + ct.kind() + " consent covers it" : "no consent covers it";
         };
+    }
+
+    /** "a separate", "an explicit". */
+    static String an(String word) {
+        return ("aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ") + word;
+    }
+
+    private static String places(Condition.PlaceTest t) {
+        return (t.in() ? "in " : "not in ") + oneOf(t.places());
     }
 
     /** "a", "a or b", "one of a, b, c". */
@@ -617,15 +720,6 @@ public final class PackDoc {
             parts.add(p.getDays() + (p.getDays() == 1 ? " day" : " days"));
         }
         return String.join(" ", parts);
-    }
-
-    private static String event(String after) {
-        return switch (after) {
-            case "contract-ended" -> "the contract ended";
-            case "transaction-completed" -> "the transaction completed";
-            case "service-life-ended" -> "the vehicle's service life ended";
-            default -> after;
-        };
     }
 
     private static String noun(String section) {

@@ -38,7 +38,7 @@ class TimeLimitTest {
         assertEquals(Outcome.REFUSE, hurried.decide(access, LocalDate.of(2026, 3, 2)).outcome());
 
         RetentionQuery query = RetentionQuery.builder().data("contract.record").purposes("contract-conclusion")
-                .purposesFulfilled("contract-conclusion").contractEndedOn(LocalDate.of(2020, 1, 1)).build();
+                .purposesFulfilled("contract-conclusion").event("contract-ended", LocalDate.of(2020, 1, 1)).build();
         assertEquals(RetentionAction.DISPOSE, SEED.decide(query, LocalDate.of(2026, 3, 2)).action());
         assertEquals(RetentionAction.RETAIN, hurried.decide(query, LocalDate.of(2026, 3, 2)).action());
         assertEquals("internal-error", hurried.decide(query, LocalDate.of(2026, 3, 2)).reasons().get(0).code());

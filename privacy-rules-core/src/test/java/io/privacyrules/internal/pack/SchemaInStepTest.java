@@ -40,14 +40,21 @@ class SchemaInStepTest {
         loader.put("right", PackLoader.RIGHT_KEYS);
         loader.put("unreasonableGrounds", PackLoader.UNREASONABLE_KEYS);
         loader.put("retention", PackLoader.RETENTION_KEYS);
-        loader.put("statutoryPeriod", PackLoader.STATUTORY_KEYS);
-        loader.put("untilServiceLifeEnds", PackLoader.SERVICE_LIFE_KEYS);
+        loader.put("retentionEvent", PackLoader.EVENT_KEYS);
+        loader.put("retentionPeriod", PackLoader.PERIOD_KEYS);
         loader.put("calendar", PackLoader.CALENDAR_KEYS);
         loader.put("holiday", PackLoader.HOLIDAY_KEYS);
         loader.put("lint", PackLoader.LINT_KEYS);
         loader.put("acknowledgement", PackLoader.ACKNOWLEDGEMENT_KEYS);
         loader.put("coverage", PackLoader.COVERAGE_KEYS);
         loader.put("controller", PackLoader.CONTROLLER_KEYS);
+        loader.put("region", PackLoader.REGION_KEYS);
+        loader.put("transfers", PackLoader.TRANSFERS_KEYS);
+        loader.put("mechanism", PackLoader.MECHANISM_KEYS);
+        loader.put("objection", PackLoader.OBJECTION_KEYS);
+        loader.put("consentKind", PackLoader.CONSENT_KIND_KEYS);
+        loader.put("extension", PackLoader.EXTENSION_KEYS);
+        loader.put("changes", PackLoader.CHANGES_KEYS);
         return loader.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
             JsonNode def = defs.get(e.getKey());
             assertFalse(def == null || def.get("properties") == null, "no $defs/" + e.getKey() + "/properties");

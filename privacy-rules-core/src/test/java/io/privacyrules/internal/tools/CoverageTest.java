@@ -82,8 +82,8 @@ class CoverageTest {
         Path pack = ToolPacks.copy(dir);
         ToolPacks.edit(pack, "rules/rights.drl", "out.fulfil(5, $r.getRightClause(), ", "out.fulfil(5, ");
         ToolPacks.edit(pack, "rules/rights.drl", "out.refuse(1, $r.clauseOf($ground), ", "out.refuse(1, ");
-        ToolPacks.edit(pack, "rules/retention.drl", "out.retainUntil($r.getStatutoryUntil(), $r.getStatutoryClause(), ",
-                "out.retainUntil($r.getStatutoryUntil(), ");
+        ToolPacks.edit(pack, "rules/retention.drl", "out.retainUntil($r.untilOf($p), $r.clauseOf($p), \"statutory-retention\"",
+                "out.retainUntil($r.untilOf($p), \"statutory-retention\"");
         LoadedPack loaded = LoadedPack.load(pack.toString());
         List<ScenarioRunner.Observed> observed = Coverage.observe(loaded.policyEngine(),
                 List.of(ToolPacks.SCENARIOS.resolve("07-rights.yaml"), ToolPacks.SCENARIOS.resolve("08-retention.yaml")));

@@ -92,7 +92,7 @@ class ExplainTest {
         assertTrue(rights.how().get(1).contains("rights-refuse-on-v8-ground (refusal-ground, V.8(2))"), rights.how()::toString);
         assertTrue(rights.how().get(2).contains("rights-fulfil"), rights.how()::toString);
         Explain.Explanation keep = Explain.of(seed, RetentionQuery.builder().data("contract.record").purposes("contract-conclusion")
-                .purposesFulfilled("contract-conclusion").contractEndedOn(LocalDate.of(2025, 1, 10)).asOf(day).build(), day);
+                .purposesFulfilled("contract-conclusion").event("contract-ended", LocalDate.of(2025, 1, 10)).asOf(day).build(), day);
         assertEquals("retain", keep.answer());
         assertTrue(keep.how().get(0).startsWith("any retain wins over dispose"), keep.how()::toString);
     }

@@ -125,9 +125,41 @@ class PackDiffTest {
         PackDiff.Change major = new PackDiff.Change(PackDiff.Kind.MAJOR, PackDiff.USE, "y", at);
         PackDiff.Behaviour none = PackDiff.Behaviour.NONE;
         PackDiff.Behaviour reduced = new PackDiff.Behaviour(0, List.of(), 0, List.of(), 0, List.of(), 1, List.of(), 1);
-        assertEquals(0, new PackDiff.Report(List.of(), none).exitCode());
-        assertEquals(3, new PackDiff.Report(List.of(minor), none).exitCode());
-        assertEquals(4, new PackDiff.Report(List.of(minor, major), none).exitCode());
-        assertEquals(5, new PackDiff.Report(List.of(minor), reduced).exitCode());
+        PackDiff.Change lessRights = new PackDiff.Change(PackDiff.Kind.REDUCED, PackDiff.RIGHTS, "z", at);
+        assertEquals(0, new PackDiff.Report(List.of(), none, "VIII").exitCode());
+        assertEquals(3, new PackDiff.Report(List.of(minor), none, "VIII").exitCode());
+        assertEquals(4, new PackDiff.Report(List.of(minor, major), none, "VIII").exitCode());
+        // compare() turns a behaviour that reduces a right into a change, classified as the pack says
+        assertEquals(5, new PackDiff.Report(List.of(minor, lessRights), reduced, "VIII").exitCode());
+    }
+
+    /** Issue 12: what is major is what the pack's changes section says, not the seed policy's Section VIII. */
+    @Test
+    void aPackSaysWhatAMajorChangeIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path from = java.nio.file.Path.of("src/test/resources/packs/general-format");
+        LoadedPack old = LoadedPack.load(from.toString());
+        String text = java.nio.file.Files.readString(from.resolve("policy.yaml"));
+        String added = text.replace("  city-partner:       {clause: III.5",
+                "  insurer:            {clause: III.5, location: DE, description: An insurer.}\n  city-partner:       {clause: III.5");
+        java.nio.file.Path v2 = copy(from, dir.resolve("v2"), added);
+        PackDiff.Report r = PackDiff.compare(old, LoadedPack.load(v2.toString()));
+        assertTrue(r.changes().stream().anyMatch(c -> c.kind() == PackDiff.Kind.MAJOR && c.item().equals("VIII recipients")),
+                r.lines(0).toString());
+        assertEquals(4, r.exitCode());
+        assertTrue(r.lines(0).get(r.lines(0).size() - 1).contains("(clear notice needed, VIII)"), r.lines(0).toString());
+        // The same change, in a version whose policy does not count recipients as material, is minor.
+        java.nio.file.Path v3 = copy(from, dir.resolve("v3"), added.replace("recipients: VIII, ", ""));
+        PackDiff.Report minor = PackDiff.compare(old, LoadedPack.load(v3.toString()));
+        assertTrue(minor.changes().stream().noneMatch(c -> c.kind() != PackDiff.Kind.MINOR), minor.lines(0).toString());
+        assertEquals(3, minor.exitCode());
+    }
+
+    private static java.nio.file.Path copy(java.nio.file.Path from, java.nio.file.Path to, String policy) throws Exception {
+        java.nio.file.Files.createDirectories(to.resolve("rules"));
+        java.nio.file.Files.writeString(to.resolve("policy.yaml"), policy);
+        for (String f : List.of("rules/rights.drl", "rules/retention.drl")) {
+            java.nio.file.Files.copy(from.resolve(f), to.resolve(f));
+        }
+        return to;
     }
 }

@@ -67,7 +67,8 @@ class PackDocTest {
         List<String> headings = md.lines().filter(l -> l.startsWith("### ")).toList();
         assertEquals(ToolPacks.seed().pack().clauses().size(), headings.size());
         assertEquals("### I Our business functions and how we collect and use your personal information", headings.get(0));
-        assertEquals("### VIII How the privacy policy will be updated", headings.get(headings.size() - 1));
+        assertEquals("### VIII.5 Changes to the responsible department, its contact or complaint channels", headings.get(headings.size() - 1));
+        assertTrue(md.indexOf("### VIII How the privacy policy will be updated") < md.indexOf("### VIII.1 "));
         assertTrue(md.indexOf("### III.2(1)(a) ") < md.indexOf("### III.2(1)(b) "));
         assertTrue(md.startsWith("# BMW ConnectedDrive Privacy Policy (China)\n"), md.substring(0, 80));
         assertTrue(md.contains("| Version | 2019.11 |"));
@@ -78,7 +79,7 @@ class PackDocTest {
         assertTrue(md.contains("- `rectification`: respond within 30 working days of the calendar `prc` after the day of receipt."));
         assertTrue(md.contains("- `erasure`: respond within 30 calendar days after the day of receipt; a fulfilment carries "
                 + "`notify-recipients`, `purge-backups-on-next-update`."));
-        assertTrue(md.contains("- Statutory period `contract-records`: records of `contract.record` are kept for 3 years "
+        assertTrue(md.contains("- Retention period `contract-records`: records of `contract.record` are kept for 3 years "
                 + "after the contract ended."));
         assertTrue(md.contains("- `share-with-dealers`: **permit** with `explicit-consent` when the action is share and "
                 + "the recipient is authorized-dealer and a consent names the recipient. Message: \"The subject's explicit "

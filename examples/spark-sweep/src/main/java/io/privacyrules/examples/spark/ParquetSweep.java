@@ -34,9 +34,9 @@ public final class ParquetSweep {
             .data("category")
             .purposes("purposes")
             .purposesFulfilled("fulfilled")
-            .contractEndedOn("contract_end")
-            .transactionCompletedOn("transaction_completed")
-            .vehicleServiceLifeEndedOn("service_life_end")
+            .event("contract-ended", "contract_end")
+            .event("transaction-completed", "transaction_completed")
+            .event("service-life-ended", "service_life_end")
             .build();
 
     /**

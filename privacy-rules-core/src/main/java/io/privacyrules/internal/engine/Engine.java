@@ -203,12 +203,15 @@ public final class Engine implements Decider {
             if (request == null) {
                 return invalid(List.of("no request was given"));
             }
-            List<String> problems = RequestCheck.problems(pack, request);
-            if (!problems.isEmpty()) {
+            Features f = Features.of(index, request);
+            if (f == null) {
+                List<String> problems = RequestCheck.problems(pack, request);
+                if (problems.isEmpty()) {
+                    throw new IllegalStateException("the request check and the pack's index disagree");
+                }
                 return invalid(problems);
             }
             long start = System.nanoTime();
-            Features f = new Features(index, request);
             long[] fired = yaml.fire(f);
             List<RuleMeta> drlFired = null;
             if (needsDrools(f)) {

@@ -77,29 +77,149 @@ final class Features {
     private final int guardian;
     /** The transfer mechanisms in force, as a bit set over {@link PackIndex#mechanisms}. */
     final long[] mechanisms;
+    /** The destination's number among {@link PackIndex#places}. */
+    final int destinationPlace;
 
-    /** For a request that {@link RequestCheck} found valid for {@code x.pack}. */
-    Features(PackIndex x, ProcessingRequest r) {
-        Pack pack = x.pack;
-        this.request = r;
-        this.action = x.actions.get(r.action());
-        this.purpose = x.purposes.get(r.purpose());
-        Pack.PurposeDef p = x.purposeDefs[purpose];
-        this.basis = x.basisOf[purpose];
-        String recipientId = r.recipient();
-        this.recipient = recipientId == null ? -1 : x.recipients.get(recipientId);
-        this.recipientLocation = recipient < 0 ? null : x.recipientLocation[recipient];
-        Pack.Territory territory = pack.territory();
-        this.destination = r.destination() == null ? territory.jurisdiction() : r.destination();
+    private Features(ProcessingRequest request, int action, int purpose, int recipient, int basis, long flags, long[] data,
+                     String destination, String recipientLocation, int covering, int namingPurpose, int namingRecipient,
+                     int namingAction, int guardian, long[] mechanisms, int destinationPlace) {
+        this.request = request;
+        this.action = action;
+        this.purpose = purpose;
+        this.recipient = recipient;
+        this.basis = basis;
+        this.flags = flags;
+        this.data = data;
+        this.destination = destination;
+        this.recipientLocation = recipientLocation;
+        this.covering = covering;
+        this.namingPurpose = namingPurpose;
+        this.namingRecipient = namingRecipient;
+        this.namingAction = namingAction;
+        this.guardian = guardian;
+        this.mechanisms = mechanisms;
+        this.destinationPlace = destinationPlace;
+    }
 
-        long f = 0;
-        long[] d = new long[x.dataWords];
-        List<String> categories = r.data();
-        for (int i = 0, n = categories.size(); i < n; i++) {
-            int c = x.categories.get(categories.get(i));
-            d[c >>> 6] |= 1L << c;
+    /**
+     * The features of {@code r}, or null when it is not valid for the pack. It checks what
+     * {@link RequestCheck#problems(Pack, ProcessingRequest)} checks, while it looks the ids up:
+     * null exactly when that finds a problem (which then says what is wrong).
+     */
+    static Features of(PackIndex x, ProcessingRequest r) {
+        int action = x.actions.get(r.action());
+        int purpose = x.purposes.get(r.purpose());
+        if (action < 0 || purpose < 0) {
+            return null;
         }
-        this.data = d;
+        List<String> categories = r.data();
+        int n = categories.size();
+        if (n == 0 || n > RequestCheck.MAX_DATA) {
+            return null;
+        }
+        long[] d = new long[x.dataWords];
+        for (int i = 0; i < n; i++) {
+            int c = x.categories.get(categories.get(i));
+            if (c < 0) {
+                return null;
+            }
+            long bit = 1L << c;
+            if ((d[c >>> 6] & bit) != 0) {
+                return null;
+            }
+            d[c >>> 6] |= bit;
+        }
+        String recipientId = r.recipient();
+        int recipient = x.recipients.get(recipientId);
+        if (recipientId != null ? recipient < 0 : x.requiresRecipient[action]) {
+            return null;
+        }
+        int place;
+        String destination;
+        if (r.destination() == null) {
+            place = x.jurisdiction;
+            destination = x.pack.territory().jurisdiction();
+        } else {
+            place = x.places.get(r.destination());
+            if (place < 0 || !x.destination[place]) {
+                return null;
+            }
+            destination = r.destination();
+        }
+        io.privacyrules.Subject s = r.subject();
+        int residence = -1;
+        if (s.country() != null) {
+            residence = x.places.get(s.country());
+            if (residence < 0 || !x.residence[residence]) {
+                return null;
+            }
+        }
+        Integer age = s.age();
+        if (age != null && (age < 0 || age > RequestCheck.MAX_AGE)) {
+            return null;
+        }
+        if (s.guardianConsentKind() != null && x.consentKinds.get(s.guardianConsentKind()) < 0) {
+            return null;
+        }
+        if (r.transferMechanism() != null && x.mechanisms.get(r.transferMechanism()) < 0) {
+            return null;
+        }
+        Pack.PurposeDef p = x.purposeDefs[purpose];
+        long f = 0;
+        List<String> objections = s.objections();
+        for (int i = 0, m = objections.size(); i < m; i++) {
+            String o = objections.get(i);
+            if (o == null || x.purposes.get(o) < 0 && x.objectionKinds.get(o) < 0) {
+                return null;
+            }
+            for (int j = 0; j < i; j++) {
+                if (o.equals(objections.get(j))) {
+                    return null;
+                }
+            }
+            if (x.pack.objections().covers(o, p)) {
+                f |= OBJECTED;
+            }
+        }
+        List<Consent> consents = s.consents();
+        int nc = consents.size();
+        if (nc > RequestCheck.MAX_CONSENTS) {
+            return null;
+        }
+        int cov = -1;
+        int nPurpose = -1;
+        int nRecipient = -1;
+        int nAction = -1;
+        for (int i = 0; i < nc; i++) {
+            Consent c = consents.get(i);
+            String cp = c.purpose();
+            String cr = c.recipient();
+            String ca = c.action();
+            if (cp == null && cr == null && ca == null
+                    || cp != null && x.purposes.get(cp) < 0
+                    || cr != null && x.recipients.get(cr) < 0
+                    || ca != null && x.actions.get(ca) < 0) {
+                return null;
+            }
+            int rank = x.rank(c.kind());
+            if (c.kind() != null && rank < 0) {
+                return null;
+            }
+            if (c.withdrawn() || !Request.covers(c, r.purpose(), recipientId, r.action())) {
+                continue;
+            }
+            cov = Math.max(cov, rank);
+            if (cp != null) {
+                nPurpose = Math.max(nPurpose, rank);
+            }
+            if (cr != null) {
+                nRecipient = Math.max(nRecipient, rank);
+            }
+            if (ca != null) {
+                nAction = Math.max(nAction, rank);
+            }
+        }
+        // the request is valid; what the rules test follows, as Request works it out
         long[] undeclared = x.undeclared[purpose];
         boolean declared = true;
         boolean sensitive = false;
@@ -114,77 +234,41 @@ final class Features {
         f |= r.requiredByLaw() ? REQUIRED_BY_LAW : 0;
         f |= r.protectsChild() ? PROTECTS_CHILD : 0;
         f |= r.restricted() ? RESTRICTED : 0;
-
-        io.privacyrules.Subject s = r.subject();
-        Integer age = s.age();
         if (age != null) {
             f |= AGE_KNOWN;
-            if (age < pack.children().underFor(s.country())) {
+            if (age < (residence < 0 ? x.pack.children().under() : x.childUnder[residence])) {
                 f |= CHILD;
             }
-            Integer minimum = pack.children().minimumAge();
+            Integer minimum = x.pack.children().minimumAge();
             if (minimum != null && age < minimum) {
                 f |= BELOW_MINIMUM_AGE;
             }
         }
-        Pack.ConsentKinds kinds = pack.consentKinds();
+        int guardian = -1;
         if (s.guardianConsent()) {
             f |= GUARDIAN_CONSENT;
-            this.guardian = kinds.rank(s.guardianConsentKind());
-        } else {
-            this.guardian = -1;
+            guardian = x.rank(s.guardianConsentKind());
         }
-        boolean home = r.destination() == null ? x.homeIsHome : territory.home(destination);
-        boolean abroad = !home || recipient >= 0 && x.recipientOutside[recipient];
+        String recipientLocation = recipient < 0 ? null : x.recipientLocation[recipient];
+        boolean abroad = !x.home[place] || recipient >= 0 && x.recipientOutside[recipient];
         f |= abroad ? ABROAD : 0;
-        List<String> objections = s.objections();
-        for (int i = 0, n = objections.size(); i < n; i++) {
-            if (pack.objections().covers(objections.get(i), p)) {
-                f |= OBJECTED;
-                break;
-            }
-        }
-        int cov = -1;
-        int nPurpose = -1;
-        int nRecipient = -1;
-        int nAction = -1;
-        List<Consent> consents = s.consents();
-        for (int i = 0, n = consents.size(); i < n; i++) {
-            Consent c = consents.get(i);
-            if (c.withdrawn() || !Request.covers(c, r.purpose(), recipientId, r.action())) {
-                continue;
-            }
-            int rank = kinds.rank(c.kind());
-            cov = Math.max(cov, rank);
-            if (c.purpose() != null) {
-                nPurpose = Math.max(nPurpose, rank);
-            }
-            if (c.recipient() != null) {
-                nRecipient = Math.max(nRecipient, rank);
-            }
-            if (c.action() != null) {
-                nAction = Math.max(nAction, rank);
-            }
-        }
-        this.covering = cov;
-        this.namingPurpose = nPurpose;
-        this.namingRecipient = nRecipient;
-        this.namingAction = nAction;
         f |= cov >= 0 ? CONSENT_COVERING : 0;
         f |= nPurpose >= 0 ? CONSENT_NAMING_PURPOSE : 0;
         f |= nRecipient >= 0 ? CONSENT_NAMING_RECIPIENT : 0;
         f |= nAction >= 0 ? CONSENT_NAMING_ACTION : 0;
-        this.mechanisms = abroad && x.mechanismDefs.length > 0 ? mechanismsInForce(x, r) : NO_MECHANISMS;
+        long[] mechanisms = abroad && x.mechanismDefs.length > 0
+                ? mechanismsInForce(x, r, destination, recipientLocation) : NO_MECHANISMS;
         boolean covered = !abroad;
         for (long m : mechanisms) {
             covered |= m != 0;
         }
         f |= covered ? TRANSFER_COVERED : 0;
-        this.flags = f;
+        return new Features(r, action, purpose, recipient, x.basisOf[purpose], f, d, destination, recipientLocation, cov,
+                nPurpose, nRecipient, nAction, guardian, mechanisms, place);
     }
 
     /** As {@code Request.mechanismsInForce}: the mechanisms of the pack that cover this request. */
-    private long[] mechanismsInForce(PackIndex x, ProcessingRequest r) {
+    private static long[] mechanismsInForce(PackIndex x, ProcessingRequest r, String destination, String recipientLocation) {
         long[] out = new long[Math.max(1, (x.mechanismDefs.length + 63) >>> 6)];
         Pack.Territory territory = x.pack.territory();
         for (int i = 0; i < x.mechanismDefs.length; i++) {
@@ -199,7 +283,7 @@ final class Features {
                     && (recipientLocation == null || reaches(territory, m.to(), recipientLocation)))) {
                 continue;
             }
-            if (m.consentKind() != null && !consentForTransfer(x.pack.consentKinds(), r, m.consentKind())) {
+            if (m.consentKind() != null && !consentForTransfer(x, r, m.consentKind())) {
                 continue;
             }
             out[i >>> 6] |= 1L << i;
@@ -211,10 +295,10 @@ final class Features {
         return territory.home(place) || to.containsAll(territory.countries(place));
     }
 
-    private static boolean consentForTransfer(Pack.ConsentKinds kinds, ProcessingRequest r, String kind) {
+    private static boolean consentForTransfer(PackIndex x, ProcessingRequest r, String kind) {
         for (Consent c : r.subject().consents()) {
             if (!c.withdrawn() && Request.covers(c, r.purpose(), r.recipient(), r.action())
-                    && (c.recipient() != null || c.action() != null) && kinds.rank(c.kind()) >= kinds.rank(kind)) {
+                    && (c.recipient() != null || c.action() != null) && x.rank(c.kind()) >= x.rank(kind)) {
                 return true;
             }
         }

@@ -108,17 +108,42 @@ public final class Layers implements Decider {
     }
 
     private Decision combine(List<Decision> all) {
-        List<Reason> reasons = new ArrayList<>();
-        if (all.stream().anyMatch(d -> !d.permitted())) {
-            all.stream().filter(d -> !d.permitted()).forEach(d -> reasons.addAll(d.reasons()));
-            return new Decision(Effect.DENY, reasons, List.of(), info);
-        }
-        Map<String, Obligation> obligations = new LinkedHashMap<>();
+        boolean denied = false;
+        int count = 0;
         for (Decision d : all) {
-            reasons.addAll(d.reasons());
-            d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o));
+            denied |= !d.permitted();
         }
-        return new Decision(Effect.PERMIT, reasons, List.copyOf(obligations.values()), info);
+        for (Decision d : all) {
+            count += !denied || !d.permitted() ? d.reasons().size() : 0;
+        }
+        Reason[] reasons = new Reason[count];
+        int n = 0;
+        for (Decision d : all) {
+            if (!denied || !d.permitted()) {
+                for (Reason r : d.reasons()) {
+                    reasons[n++] = r;
+                }
+            }
+        }
+        if (denied) {
+            return new Decision(Effect.DENY, List.of(reasons), List.of(), info);
+        }
+        List<Obligation> obligations = List.of();
+        int giving = 0;
+        for (Decision d : all) {
+            if (!d.obligations().isEmpty()) {
+                obligations = d.obligations();
+                giving++;
+            }
+        }
+        if (giving > 1) {
+            Map<String, Obligation> byId = new LinkedHashMap<>();
+            for (Decision d : all) {
+                d.obligations().forEach(o -> byId.putIfAbsent(o.id(), o));
+            }
+            obligations = List.copyOf(byId.values());
+        }
+        return new Decision(Effect.PERMIT, List.of(reasons), obligations, info);
     }
 
     // ---- data-subject requests ------------------------------------------------------------------
@@ -237,7 +262,13 @@ public final class Layers implements Decider {
     private static final Set<String> ERRORS = Set.of(Engine.INVALID_REQUEST, Engine.INTERNAL_ERROR);
 
     private static boolean isError(List<Reason> reasons) {
-        return reasons.stream().anyMatch(r -> ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE));
+        for (int i = 0, n = reasons.size(); i < n; i++) {
+            Reason r = reasons.get(i);
+            if (ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reason failure() {

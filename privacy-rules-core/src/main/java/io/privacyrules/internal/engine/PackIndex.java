@@ -1,12 +1,12 @@
 package io.privacyrules.internal.engine;
 
+import io.privacyrules.internal.Ids;
+import io.privacyrules.internal.Places;
 import io.privacyrules.internal.pack.Pack;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,15 +19,39 @@ import java.util.Set;
  */
 final class PackIndex {
     final Pack pack;
-    final Map<String, Integer> actions;
-    final Map<String, Integer> purposes;
-    final Map<String, Integer> categories;
-    final Map<String, Integer> recipients;
+    final IdTable actions;
+    final IdTable purposes;
+    final IdTable categories;
+    final IdTable recipients;
     /** The legal bases: those the pack declares and those its purposes name. */
-    final Map<String, Integer> bases;
+    final IdTable bases;
     /** The transfer mechanisms, in the pack's order. */
-    final Map<String, Integer> mechanisms;
+    final IdTable mechanisms;
+    final IdTable objectionKinds;
+    /** The consent kinds, weakest first: a kind's number is its rank. */
+    final IdTable consentKinds;
+    /** The rank of a consent that names no kind. */
+    final int defaultRank;
+    /**
+     * Every place a request may name: the ISO 3166-1 countries, the pack's regions and its
+     * jurisdiction, each with what a decision needs to know of it.
+     */
+    final IdTable places;
+    final String[] placeIds;
+    /** A destination may name the place (a country or a region of the pack). */
+    final boolean[] destination;
+    /** A subject may live in the place (an ISO country). */
+    final boolean[] residence;
+    /** The place lies in the jurisdiction. */
+    final boolean[] home;
+    /** The age below which a subject living in the place (a country) is a child. */
+    final int[] childUnder;
+    /** The jurisdiction's number among the places. */
+    final int jurisdiction;
 
+    final String[] actionIds;
+    final boolean[] requiresRecipient;
+    final String[] recipientIds;
     final String[] categoryIds;
     /** Words of a category bit set. */
     final int dataWords;
@@ -41,27 +65,55 @@ final class PackIndex {
     /** For each recipient, true when its location lies outside the jurisdiction (see {@code Request.abroad}). */
     final boolean[] recipientOutside;
     final Pack.Mechanism[] mechanismDefs;
-    /** True when the jurisdiction itself counts as home (a destination the request leaves out). */
-    final boolean homeIsHome;
 
     PackIndex(Pack pack) {
         this.pack = pack;
-        this.actions = numbered(pack.actions().keySet());
-        this.purposes = numbered(pack.purposes().keySet());
+        this.actionIds = pack.actions().keySet().toArray(String[]::new);
+        this.actions = new IdTable(List.of(actionIds));
+        this.requiresRecipient = new boolean[actionIds.length];
+        for (int i = 0; i < actionIds.length; i++) {
+            requiresRecipient[i] = pack.actions().get(actionIds[i]).requiresRecipient();
+        }
+        this.purposes = new IdTable(List.copyOf(pack.purposes().keySet()));
         List<String> sorted = new ArrayList<>(pack.categories().keySet());
         sorted.sort(null);
         this.categoryIds = sorted.toArray(String[]::new);
-        this.categories = numbered(sorted);
-        this.recipients = numbered(pack.recipients().keySet());
+        this.categories = new IdTable(sorted);
+        this.recipientIds = pack.recipients().keySet().toArray(String[]::new);
+        this.recipients = new IdTable(List.of(recipientIds));
         Set<String> allBases = new LinkedHashSet<>(pack.bases().keySet());
         pack.purposes().values().forEach(p -> {
             if (p.basis() != null) {
                 allBases.add(p.basis());
             }
         });
-        this.bases = numbered(allBases);
-        this.mechanisms = numbered(pack.transfers().mechanisms().keySet());
+        this.bases = new IdTable(List.copyOf(allBases));
+        this.mechanisms = new IdTable(List.copyOf(pack.transfers().mechanisms().keySet()));
         this.mechanismDefs = pack.transfers().mechanisms().values().toArray(Pack.Mechanism[]::new);
+        this.objectionKinds = new IdTable(List.copyOf(pack.objections().kinds().keySet()));
+        this.consentKinds = new IdTable(List.copyOf(pack.consentKinds().kinds().keySet()));
+        this.defaultRank = pack.consentKinds().rank(null);
+
+        Pack.Territory territory = pack.territory();
+        Set<String> allPlaces = new LinkedHashSet<>(List.of(Locale.getISOCountries()));
+        allPlaces.addAll(territory.regions().keySet());
+        allPlaces.add(territory.jurisdiction());
+        this.placeIds = allPlaces.toArray(String[]::new);
+        this.places = new IdTable(List.of(placeIds));
+        Set<String> iso = Set.of(Locale.getISOCountries());
+        int n = placeIds.length;
+        this.destination = new boolean[n];
+        this.residence = new boolean[n];
+        this.home = new boolean[n];
+        this.childUnder = new int[n];
+        for (int i = 0; i < n; i++) {
+            String place = placeIds[i];
+            destination[i] = territory.isRegion(place) || Places.isKnown(place);
+            residence[i] = Ids.COUNTRY.matcher(place).matches() && iso.contains(place);
+            home[i] = territory.home(place);
+            childUnder[i] = pack.children().underFor(place);
+        }
+        this.jurisdiction = places.get(territory.jurisdiction());
 
         this.dataWords = Math.max(1, (categoryIds.length + 63) >>> 6);
         this.sensitive = new long[dataWords];
@@ -74,23 +126,26 @@ final class PackIndex {
         this.purposeDefs = new Pack.PurposeDef[np];
         this.undeclared = new long[np][];
         this.basisOf = new int[np];
-        for (Map.Entry<String, Integer> e : purposes.entrySet()) {
-            int i = e.getValue();
-            Pack.PurposeDef p = pack.purposes().get(e.getKey());
+        for (String id : pack.purposes().keySet()) {
+            int i = purposes.get(id);
+            Pack.PurposeDef p = pack.purposes().get(id);
             purposeDefs[i] = p;
             basisOf[i] = p.basis() == null ? -1 : bases.get(p.basis());
             undeclared[i] = p.data() == null ? null : outside(p);
         }
-        int nr = recipients.size();
+        int nr = recipientIds.length;
         this.recipientLocation = new String[nr];
         this.recipientOutside = new boolean[nr];
-        Pack.Territory territory = pack.territory();
-        for (Map.Entry<String, Integer> e : recipients.entrySet()) {
-            String location = pack.recipients().get(e.getKey()).location();
-            recipientLocation[e.getValue()] = location;
-            recipientOutside[e.getValue()] = location != null && !territory.home(location);
+        for (int r = 0; r < nr; r++) {
+            String location = pack.recipients().get(recipientIds[r]).location();
+            recipientLocation[r] = location;
+            recipientOutside[r] = location != null && !territory.home(location);
         }
-        this.homeIsHome = territory.home(territory.jurisdiction());
+    }
+
+    /** The rank of a consent kind: as {@code Pack.ConsentKinds.rank}, without a map. */
+    int rank(String kind) {
+        return kind == null ? defaultRank : consentKinds.get(kind);
     }
 
     /** The categories purpose {@code p} does not allow, as a bit set. */
@@ -105,11 +160,11 @@ final class PackIndex {
     }
 
     /** A bit set of the numbers of {@code ids} in {@code numbers}; an id without a number is left out. */
-    static long[] bits(Map<String, Integer> numbers, Iterable<String> ids) {
+    static long[] bits(IdTable numbers, Iterable<String> ids) {
         long[] out = new long[Math.max(1, (numbers.size() + 63) >>> 6)];
         for (String id : ids) {
-            Integer i = numbers.get(id);
-            if (i != null) {
+            int i = numbers.get(id);
+            if (i >= 0) {
                 out[i >>> 6] |= 1L << i;
             }
         }
@@ -129,17 +184,8 @@ final class PackIndex {
         return false;
     }
 
-    private static Map<String, Integer> numbered(Iterable<String> ids) {
-        Map<String, Integer> out = new HashMap<>();
-        int i = 0;
-        for (String id : ids) {
-            out.put(id, i++);
-        }
-        return Map.copyOf(out);
-    }
-
     @Override
     public String toString() {
-        return "PackIndex" + Arrays.toString(categoryIds);
+        return "PackIndex[" + pack.info().id() + "]";
     }
 }

@@ -95,15 +95,12 @@ final class Template {
         }
         String data = hasData ? data(x, f) : null;
         int n = kinds.length;
-        int length = 0;
+        String[] pieces = new String[n];
         for (int k = 0; k < n; k++) {
-            length += piece(k, f, data).length();
+            pieces[k] = piece(k, f, data);
         }
-        StringBuilder out = new StringBuilder(length);
-        for (int k = 0; k < n; k++) {
-            out.append(piece(k, f, data));
-        }
-        return out.toString();
+        // String.join sizes the result once and copies each piece once
+        return String.join("", pieces);
     }
 
     private String piece(int k, Features f, String data) {
@@ -120,29 +117,17 @@ final class Template {
     /** The request's categories, sorted and joined with ", ". */
     static String data(PackIndex x, Features f) {
         long[] d = f.data;
-        String single = null;
         int count = 0;
-        int length = 0;
+        for (long w : d) {
+            count += Long.bitCount(w);
+        }
+        String[] ids = new String[count];
+        int n = 0;
         for (int w = 0; w < d.length; w++) {
             for (long bits = d[w]; bits != 0; bits &= bits - 1) {
-                String id = x.categoryIds[(w << 6) + Long.numberOfTrailingZeros(bits)];
-                single = id;
-                length += id.length();
-                count++;
+                ids[n++] = x.categoryIds[(w << 6) + Long.numberOfTrailingZeros(bits)];
             }
         }
-        if (count == 1) {
-            return single;
-        }
-        StringBuilder out = new StringBuilder(length + 2 * (count - 1));
-        for (int w = 0; w < d.length; w++) {
-            for (long bits = d[w]; bits != 0; bits &= bits - 1) {
-                if (out.length() > 0) {
-                    out.append(", ");
-                }
-                out.append(x.categoryIds[(w << 6) + Long.numberOfTrailingZeros(bits)]);
-            }
-        }
-        return out.toString();
+        return count == 1 ? ids[0] : String.join(", ", ids);
     }
 }

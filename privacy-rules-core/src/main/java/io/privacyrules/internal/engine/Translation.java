@@ -220,14 +220,24 @@ public final class Translation {
 
     /** A distinct, ordered list of the counterparts of {@code ids}, without those that have none. */
     private static List<String> all(Map<String, String> map, List<String> ids) {
-        Set<String> out = new LinkedHashSet<>();
+        String[] out = new String[ids.size()];
+        int n = 0;
         for (String id : ids) {
             String t = map.containsKey(id) ? map.get(id) : id;
-            if (t != null) {
-                out.add(t);
+            if (t != null && !contains(out, n, t)) {
+                out[n++] = t;
             }
         }
-        return List.copyOf(out);
+        return java.util.Arrays.asList(out).subList(0, n);
+    }
+
+    private static boolean contains(String[] a, int n, String s) {
+        for (int i = 0; i < n; i++) {
+            if (a[i].equals(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -244,31 +254,38 @@ public final class Translation {
             String located = r.recipient() == null ? null : source.recipients().get(r.recipient()).location();
             destination = located != null && !source.territory().home(located) ? located : home;
         }
-        List<Consent> consents = new ArrayList<>();
-        for (Consent c : r.subject().consents()) {
+        List<Consent> all = r.subject().consents();
+        Consent[] consents = new Consent[all.size()];
+        int n = 0;
+        for (Consent c : all) {
             if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
                 continue;
             }
-            consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
-                    false, kind(c.kind())));
+            consents[n++] = new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+                    false, kind(c.kind()));
         }
         Subject s = r.subject();
         // Objections to a purpose carry over as objections to the target's purpose; kinds of
         // objection carry over when the target declares the same kind.
-        List<String> objections = new ArrayList<>();
+        List<String> objections = null;
         for (String o : s.objections()) {
             String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
-            if (t != null && !objections.contains(t)) {
+            if (t != null && (objections == null || !objections.contains(t))) {
+                if (objections == null) {
+                    objections = new ArrayList<>(s.objections().size());
+                }
                 objections.add(t);
             }
         }
         // A transfer mechanism is named in the source's terms; the target knows it only under the same id.
         String mechanism = r.transferMechanism() != null && target.transfers().mechanisms().containsKey(r.transferMechanism())
                 ? r.transferMechanism() : null;
+        // Subject keeps an immutable list as it is, and reads a null list of objections as none.
         return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
-                r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, kind(s.guardianConsentKind()),
-                s.country(), objections), mechanism, r.restricted());
+                r.protectsChild(), new Subject(s.age(), s.guardianConsent(),
+                n == 0 ? List.of() : List.of(n == consents.length ? consents : java.util.Arrays.copyOf(consents, n)),
+                kind(s.guardianConsentKind()), s.country(), objections), mechanism, r.restricted());
     }
 
     /**

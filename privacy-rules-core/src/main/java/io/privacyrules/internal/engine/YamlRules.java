@@ -37,12 +37,12 @@ final class YamlRules {
         long[] mechanisms;
         /** Consent strength tests: rank of which (Features.COVERING...) at least wanted, or not when negated. */
         final List<int[]> ranks = new ArrayList<>(1);
-        /** destination tests: the destination lies (in) or does not lie (notIn) in one of places. */
-        final List<Condition.PlaceTest> destinations = new ArrayList<>(1);
+        /** destination tests: for each place a request may name, whether the test holds for it as destination. */
+        final List<boolean[]> destinations = new ArrayList<>(1);
         /** A test that can never hold (dataOf a purpose the pack does not declare). */
         boolean never;
 
-        boolean holds(Features f, Pack.Territory territory) {
+        boolean holds(Features f) {
             long flags = f.flags;
             if (never || (flags & set) != set || (flags & clear) != 0) {
                 return false;
@@ -72,15 +72,7 @@ final class YamlRules {
                 }
             }
             for (int i = 0, n = destinations.size(); i < n; i++) {
-                Condition.PlaceTest t = destinations.get(i);
-                boolean any = false;
-                for (String place : t.places()) {
-                    if (territory.within(f.destination, place)) {
-                        any = true;
-                        break;
-                    }
-                }
-                if (any != t.in()) {
+                if (!destinations.get(i)[f.destinationPlace]) {
                     return false;
                 }
             }
@@ -121,10 +113,10 @@ final class YamlRules {
             this.obligations = obligations;
         }
 
-        boolean fires(Features f, Pack.Territory territory) {
+        boolean fires(Features f) {
             boolean applies = when.length == 0;
             for (Alternative a : when) {
-                if (a.holds(f, territory)) {
+                if (a.holds(f)) {
                     applies = true;
                     break;
                 }
@@ -133,7 +125,7 @@ final class YamlRules {
                 return false;
             }
             for (Alternative a : unless) {
-                if (a.holds(f, territory)) {
+                if (a.holds(f)) {
                     return false;
                 }
             }
@@ -207,7 +199,7 @@ final class YamlRules {
     long[] fire(Features f) {
         long[] fired = new long[(rules.length >>> 6) + 1];
         for (int i : candidates[f.action * purposeCount + f.purpose]) {
-            if (rules[i].fires(f, territory)) {
+            if (rules[i].fires(f)) {
                 fired[i >>> 6] |= 1L << i;
             }
         }
@@ -247,14 +239,14 @@ final class YamlRules {
                 case PLACES -> {
                     Condition.PlaceTest places = (Condition.PlaceTest) v;
                     if (key == Condition.Key.DESTINATION) {
-                        a.destinations.add(places);
+                        a.destinations.add(destinationsWithin(places));
                     } else {
                         a.recipients.add(recipientsLocated(places));
                     }
                 }
                 case PURPOSE -> {
-                    Integer p = index.purposes.get(String.valueOf(v));
-                    if (p == null) {
+                    int p = index.purposes.get(String.valueOf(v));
+                    if (p < 0) {
                         a.never = true;
                     } else {
                         // dataWithin(p): every category is declared for p (always, when p allows any)
@@ -302,20 +294,36 @@ final class YamlRules {
     }
 
     /**
+     * The places a destination test holds for: {@code in}, the place lies in one of the test's
+     * places ({@code destinationIn}); {@code notIn}, in none.
+     */
+    private boolean[] destinationsWithin(Condition.PlaceTest t) {
+        boolean[] out = new boolean[index.placeIds.length];
+        for (int i = 0; i < out.length; i++) {
+            boolean any = false;
+            for (String place : t.places()) {
+                any |= territory.within(index.placeIds[i], place);
+            }
+            out[i] = any == t.in();
+        }
+        return out;
+    }
+
+    /**
      * The recipients a recipientLocation test holds for. {@code in}: the recipient's location lies
      * in one of the places ({@code recipientLocationIn}); {@code notIn}: the request names a
      * recipient and its location lies in none of them. Both are false without a recipient.
      */
     private long[] recipientsLocated(Condition.PlaceTest t) {
         List<String> holding = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : index.recipients.entrySet()) {
-            String location = index.recipientLocation[e.getValue()];
+        for (int r = 0; r < index.recipientIds.length; r++) {
+            String location = index.recipientLocation[r];
             boolean any = false;
             for (String place : t.places()) {
                 any |= location != null && territory.within(location, place);
             }
             if (any == t.in()) {
-                holding.add(e.getKey());
+                holding.add(index.recipientIds[r]);
             }
         }
         return PackIndex.bits(index.recipients, holding);

@@ -185,7 +185,7 @@ class DifferentialTest {
         }
         System.out.printf("differential %s: %d processing requests (%d from scenarios), %d rights, %d retention"
                         + "%s; %d differences%n", name, r.processing().size(), r.fromScenarios(),
-                r.rights().size(), r.retention().size(), traced ? " " + fired.size() + " rules fired at least once, a DRL rule in "
+                r.rights().size(), r.retention().size(), traced ? "; " + fired.size() + " rules fired at least once, a DRL rule in "
                         + drl + " processing decisions" : "", differences.size());
         if (!differences.isEmpty()) {
             fail(differences.size() + " decisions differ from the reference, the first:\n"

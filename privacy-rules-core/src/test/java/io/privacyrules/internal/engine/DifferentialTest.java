@@ -149,6 +149,7 @@ class DifferentialTest {
     private static void compare(String name, Requests r, Decider engine, Decider reference, boolean traced) {
         List<String> differences = new ArrayList<>();
         int drl = 0;
+        int invalid = 0;
         Set<String> fired = new LinkedHashSet<>();
         for (ProcessingRequest q : r.processing()) {
             List<String> a = new ArrayList<>();
@@ -161,6 +162,7 @@ class DifferentialTest {
                 differences.add(q + "\n    fired: " + a + "\n    reference fired: " + b);
             }
             fired.addAll(b);
+            invalid += y.reasons().get(0).code().equals(Engine.INVALID_REQUEST) ? 1 : 0;
             drl += a.stream().anyMatch(n -> !n.startsWith("policy.yaml#")) ? 1 : 0;
         }
         for (RightsRequest q : r.rights()) {
@@ -185,12 +187,18 @@ class DifferentialTest {
         }
         System.out.printf("differential %s: %d processing requests (%d from scenarios), %d rights, %d retention"
                         + "%s; %d differences%n", name, r.processing().size(), r.fromScenarios(),
-                r.rights().size(), r.retention().size(), traced ? "; " + fired.size() + " rules fired at least once, a DRL rule in "
+                r.rights().size(), r.retention().size(), traced ? "; " + fired.size() + " of " + processingRules((Engine) reference) + " processing rules fired at least once, a DRL rule in "
                         + drl + " processing decisions" : "", differences.size());
+        System.out.printf("    %d of the processing requests are invalid%n", invalid);
         if (!differences.isEmpty()) {
             fail(differences.size() + " decisions differ from the reference, the first:\n"
                     + String.join("\n", differences.subList(0, Math.min(5, differences.size()))));
         }
+    }
+
+    /** The rules that can fire on a processing request: the YAML rules and the DRL rules that may match a Request. */
+    private static long processingRules(Engine e) {
+        return e.pack().rules().size() + e.compiled().drl().stream().filter(d -> d.canFireOn("Request")).count();
     }
 
     // ---- the requests ----------------------------------------------------------------------------
@@ -219,7 +227,8 @@ class DifferentialTest {
         int fromScenarios = processing.size();
         Random rnd = new Random(20261203L ^ pack.info().id().hashCode());
         for (int i = 0; i < RANDOM_REQUESTS; i++) {
-            processing.add(randomRequest(rnd, pack));
+            ProcessingRequest q = randomRequest(rnd, pack);
+            processing.add(rnd.nextInt(8) == 0 ? defect(rnd, q) : q);
         }
         List<String> rightIds = new ArrayList<>(pack.rights().requests().keySet());
         for (int i = 0; i < RANDOM_RIGHTS && !rightIds.isEmpty(); i++) {
@@ -289,7 +298,8 @@ class DifferentialTest {
         if (rnd.nextInt(300) == 0) {
             data.add("no.such-category");
         }
-        String recipient = rnd.nextInt(10) < 4 || recipients.isEmpty() ? null : pick(rnd, recipients);
+        boolean needsRecipient = pack.actions().containsKey(action) && pack.actions().get(action).requiresRecipient();
+        String recipient = rnd.nextInt(10) < (needsRecipient ? 0 : 5) || recipients.isEmpty() ? null : pick(rnd, recipients);
         String destination = switch (rnd.nextInt(10)) {
             case 0, 1, 2, 3, 4 -> null;
             case 5 -> pack.territory().jurisdiction();
@@ -337,6 +347,49 @@ class DifferentialTest {
         return new ProcessingRequest(action, purpose, data, recipient, destination, rnd.nextInt(4) == 0,
                 rnd.nextInt(5) == 0, rnd.nextInt(6) == 0, rnd.nextInt(15) == 0,
                 new Subject(age, guardian, consents, guardianKind, country, objections), mechanism, rnd.nextInt(12) == 0);
+    }
+
+    /**
+     * {@code q} with one thing wrong that the request check finds, or that it must let pass: the
+     * engine checks a request while it looks its ids up, and must refuse exactly what the check
+     * refuses.
+     */
+    static ProcessingRequest defect(Random rnd, ProcessingRequest q) {
+        ProcessingRequest.Builder b = q.toBuilder();
+        Subject s = q.subject();
+        List<Consent> consents = new ArrayList<>(s.consents());
+        List<String> objections = new ArrayList<>(s.objections());
+        List<String> data = new ArrayList<>(q.data());
+        switch (rnd.nextInt(20)) {
+            case 0 -> b.action(rnd.nextBoolean() ? null : "Collect");
+            case 1 -> b.purpose(rnd.nextBoolean() ? null : q.purpose() + " ");
+            case 2 -> data.clear();
+            case 3 -> data.add(data.get(0));
+            case 4 -> data.add(rnd.nextBoolean() ? null : "no.such-category");
+            case 5 -> b.recipient(rnd.nextBoolean() ? "nobody" : null);
+            case 6 -> b.destination(pick(rnd, List.of("cn", "XX", "Europe", "", "EU", "U S")));
+            case 7 -> b.country(pick(rnd, List.of("zz", "Z1", "USA", "XX", "EU", "")));
+            case 8 -> b.age(rnd.nextBoolean() ? -1 : RequestCheck.MAX_AGE + 1);
+            case 9 -> b.age(rnd.nextBoolean() ? 0 : RequestCheck.MAX_AGE);
+            case 10 -> consents.add(new Consent(null, null, null, false));
+            case 11 -> consents.add(new Consent(q.purpose(), null, null, false, "no-such-kind"));
+            case 12 -> consents.add(new Consent("no-such-purpose", null, null, rnd.nextBoolean()));
+            case 13 -> consents.add(new Consent(null, "nobody", q.action(), false));
+            case 14 -> consents.add(new Consent(null, null, "no-such-action", false));
+            case 15 -> objections.add(rnd.nextBoolean() ? "no-such-objection" : null);
+            case 16 -> {
+                objections.add(q.purpose());
+                objections.add(q.purpose());
+            }
+            case 17 -> b.transferMechanism("no-such-mechanism");
+            case 18 -> b.guardianConsent("no-such-kind");
+            default -> b.destination(pick(rnd, COUNTRIES));
+        }
+        ProcessingRequest r = b.build();
+        return new ProcessingRequest(r.action(), r.purpose(), data, r.recipient(), r.destination(), r.anonymized(),
+                r.aggregated(), r.requiredByLaw(), r.protectsChild(), new Subject(r.subject().age(),
+                r.subject().guardianConsent(), consents, r.subject().guardianConsentKind(), r.subject().country(),
+                objections), r.transferMechanism(), r.restricted());
     }
 
     private static RightsRequest randomRights(Random rnd, Pack pack, List<String> rights) {

@@ -106,7 +106,10 @@ public final class PackCompiler {
         return compile(pack, problems, yamlIsValid, true);
     }
 
+    static long T0 = System.nanoTime();
+    static void t(String what) { if (Boolean.getBoolean("pr.timing")) System.err.printf("%6d ms %s%n", (System.nanoTime() - T0) / 1000000, what); }
     private static Compiled compile(Pack pack, Problems problems, boolean yamlIsValid, boolean yamlInDrools) {
+        t("compile start");
         Map<String, Location> names = new LinkedHashMap<>();
         List<DrlChecker.Checked> authored = new ArrayList<>();
         List<Integer> loadOrders = new ArrayList<>();
@@ -135,18 +138,23 @@ public final class PackCompiler {
         if (!problems.isEmpty()) {
             return null;
         }
+        t("checked");
         RuleClassLoader wall = new RuleClassLoader();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, wall));
+        t("builder");
         for (int i = 0; i < packages.size(); i++) {
             add(builder, files.get(i), packages.get(i), names, problems);
+            t("added " + files.get(i));
         }
         if (!problems.isEmpty()) {
             return null;
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, wall));
+        t("kiebase");
         kieBase.addPackages(builder.getKnowledgePackages());
+        t("packages added");
 
         Map<String, RuleMeta> metas = new HashMap<>();
         for (int i = 0; i < pack.rules().size(); i++) {
@@ -229,6 +237,48 @@ public final class PackCompiler {
             return;
         }
         (negated ? fail : hold).add(name);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A rule of the engine's own, compiled once by {@link #warmUp()}; it is never run. */
+    private static final String WARM_UP_DRL = """
+            rule "warm-up"
+                @clause("I")
+            when
+                $r : Request( child, !(guardianConsent), action == "collect" || purpose in ("a", "b") )
+            then
+                out.enter(0);
+                out.deny("warm-up", "A rule the engine compiles while a pack is read.");
+            end
+            """;
+
+    /**
+     * Starts, once in a JVM, a daemon thread that compiles a fixed rule of the engine's own behind
+     * the wall and makes a session of it, so that Drools' parser and compilers are loaded and
+     * initialised on a second core while the first reads and checks a pack. Best effort: any
+     * failure is ignored, and the pack's own compile does not depend on it.
+     */
+    public static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Thread t = new Thread(() -> {
+                try {
+                    KieBase base = compileUnchecked(WARM_UP_DRL, new ArrayList<>());
+                    if (base != null) {
+                        base.newKieSession().dispose();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // a warm-up only
+                }
+            }, "privacy-rules-warm-up");
+            t.setDaemon(true);
+            t.start();
+        } catch (RuntimeException | Error e) {
+            // no thread: the pack compiles all the same
+        }
     }
 
     /**

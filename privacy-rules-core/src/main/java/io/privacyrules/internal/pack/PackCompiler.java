@@ -106,10 +106,7 @@ public final class PackCompiler {
         return compile(pack, problems, yamlIsValid, true);
     }
 
-    static long T0 = System.nanoTime();
-    static void t(String what) { if (Boolean.getBoolean("pr.timing")) System.err.printf("%6d ms %s%n", (System.nanoTime() - T0) / 1000000, what); }
     private static Compiled compile(Pack pack, Problems problems, boolean yamlIsValid, boolean yamlInDrools) {
-        t("compile start");
         Map<String, Location> names = new LinkedHashMap<>();
         List<DrlChecker.Checked> authored = new ArrayList<>();
         List<Integer> loadOrders = new ArrayList<>();
@@ -138,23 +135,18 @@ public final class PackCompiler {
         if (!problems.isEmpty()) {
             return null;
         }
-        t("checked");
         RuleClassLoader wall = new RuleClassLoader();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, wall));
-        t("builder");
         for (int i = 0; i < packages.size(); i++) {
             add(builder, files.get(i), packages.get(i), names, problems);
-            t("added " + files.get(i));
         }
         if (!problems.isEmpty()) {
             return null;
         }
         InternalKnowledgeBase kieBase = KnowledgeBaseFactory.newKnowledgeBase(
                 KieServices.get().newKieBaseConfiguration(null, wall));
-        t("kiebase");
         kieBase.addPackages(builder.getKnowledgePackages());
-        t("packages added");
 
         Map<String, RuleMeta> metas = new HashMap<>();
         for (int i = 0; i < pack.rules().size(); i++) {

@@ -195,13 +195,73 @@ public final class Engine implements Decider {
 
     /** As {@link #decide(ProcessingRequest)}, telling {@code trace} of every rule that fires. */
     public Decision decide(ProcessingRequest request, Verdict.Trace trace) {
+        return evaluate(request, trace).decision();
+    }
+
+    /**
+     * A processing decision whose effect is known and whose reasons and obligations are written
+     * out (messages rendered) only when {@link #decision()} asks: layers need the reasons of the
+     * layers that deny only. Not thread-safe; one per decision.
+     */
+    final class Evaluation {
+        private Decision decision;
+        private final Features features;
+        private final long[] fired;
+        private final Verdict verdict;
+        private final boolean denies;
+
+        private Evaluation(Decision decision) {
+            this.decision = decision;
+            this.features = null;
+            this.fired = null;
+            this.verdict = null;
+            this.denies = !decision.permitted();
+        }
+
+        private Evaluation(Features features, long[] fired, Verdict verdict, boolean denies) {
+            this.features = features;
+            this.fired = fired;
+            this.verdict = verdict;
+            this.denies = denies;
+        }
+
+        /** True when the decision is a deny. */
+        boolean denies() {
+            return denies;
+        }
+
+        /** The decision when it was made whole already (an invalid request, a failure), else null. */
+        Decision made() {
+            return decision;
+        }
+
+        /** The decision; never throws (a failure to write it out is an internal error). */
+        Decision decision() {
+            if (decision == null) {
+                try {
+                    decision = assemble(features, fired, verdict);
+                } catch (Throwable t) {
+                    logFailure(verdict, t);
+                    decision = new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
+                }
+            }
+            return decision;
+        }
+    }
+
+    /** Decides {@code request} up to its effect; never throws. */
+    Evaluation evaluate(ProcessingRequest request) {
+        return evaluate(request, Verdict.Trace.NONE);
+    }
+
+    private Evaluation evaluate(ProcessingRequest request, Verdict.Trace trace) {
         if (yaml == null) {
-            return referenceDecide(request, trace);
+            return new Evaluation(referenceDecide(request, trace));
         }
         Verdict verdict = null;
         try {
             if (request == null) {
-                return invalid(List.of("no request was given"));
+                return new Evaluation(invalid(List.of("no request was given")));
             }
             Features f = Features.of(index, request);
             if (f == null) {
@@ -209,7 +269,7 @@ public final class Engine implements Decider {
                 if (problems.isEmpty()) {
                     throw new IllegalStateException("the request check and the pack's index disagree");
                 }
-                return invalid(problems);
+                return new Evaluation(invalid(problems));
             }
             long start = System.nanoTime();
             long[] fired = yaml.fire(f);
@@ -230,11 +290,30 @@ public final class Engine implements Decider {
             if (System.nanoTime() - start > timeLimitNanos) {
                 throw new IllegalStateException("the rules ran longer than the time limit");
             }
-            return assemble(f, fired, verdict);
+            return new Evaluation(f, fired, verdict, denies(fired, verdict));
         } catch (Throwable t) {
             logFailure(verdict, t);
-            return new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
+            return new Evaluation(new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info()));
         }
+    }
+
+    /** True when the rules that fired make a deny: one denies, or none permits. */
+    private boolean denies(long[] fired, Verdict v) {
+        if (v != null && !v.denies().isEmpty()) {
+            return true;
+        }
+        boolean permits = v != null && !v.permits().isEmpty();
+        YamlRules.Rule[] rules = yaml.rules;
+        for (int w = 0; w < fired.length; w++) {
+            for (long bits = fired[w]; bits != 0; bits &= bits - 1) {
+                Pack.Effect e = rules[(w << 6) + Long.numberOfTrailingZeros(bits)].def.effect();
+                if (e == Pack.Effect.DENY) {
+                    return true;
+                }
+                permits |= e == Pack.Effect.PERMIT;
+            }
+        }
+        return !permits;
     }
 
     private static final int RIGHTS = 0;

@@ -92,14 +92,15 @@ public final class Layers implements Decider {
     @Override
     public Decision decide(ProcessingRequest request) {
         try {
-            Decision first = primary().decide(request);
-            if (isError(first.reasons())) {
-                return new Decision(first.effect(), first.reasons(), first.obligations(), info);
+            Engine.Evaluation first = primary().evaluate(request);
+            if (first.made() != null && isError(first.made().reasons())) {
+                Decision d = first.made();
+                return new Decision(d.effect(), d.reasons(), d.obligations(), info);
             }
-            List<Decision> all = new ArrayList<>(engines.size());
+            List<Engine.Evaluation> all = new ArrayList<>(engines.size());
             all.add(first);
             for (int i = 1; i < engines.size(); i++) {
-                all.add(engines.get(i).decide(translations.get(i - 1).translate(request)));
+                all.add(engines.get(i).evaluate(translations.get(i - 1).translate(request)));
             }
             return combine(all);
         } catch (RuntimeException e) {
@@ -107,18 +108,32 @@ public final class Layers implements Decider {
         }
     }
 
-    private Decision combine(List<Decision> all) {
+    /**
+     * Deny overrides: the reasons of every layer that denies, else every layer's reasons and the
+     * union of the obligations. A layer's reasons are written out only when they are given.
+     */
+    private Decision combine(List<Engine.Evaluation> all) {
         boolean denied = false;
-        int count = 0;
-        for (Decision d : all) {
+        for (Engine.Evaluation e : all) {
+            denied |= e.denies();
+        }
+        List<Decision> decisions = new ArrayList<>(all.size());
+        for (Engine.Evaluation e : all) {
+            if (!denied || e.denies()) {
+                decisions.add(e.decision());
+            }
+        }
+        for (Decision d : decisions) {
+            // a layer that failed while its decision was written out denies
             denied |= !d.permitted();
         }
-        for (Decision d : all) {
+        int count = 0;
+        for (Decision d : decisions) {
             count += !denied || !d.permitted() ? d.reasons().size() : 0;
         }
         Reason[] reasons = new Reason[count];
         int n = 0;
-        for (Decision d : all) {
+        for (Decision d : decisions) {
             if (!denied || !d.permitted()) {
                 for (Reason r : d.reasons()) {
                     reasons[n++] = r;
@@ -130,7 +145,7 @@ public final class Layers implements Decider {
         }
         List<Obligation> obligations = List.of();
         int giving = 0;
-        for (Decision d : all) {
+        for (Decision d : decisions) {
             if (!d.obligations().isEmpty()) {
                 obligations = d.obligations();
                 giving++;
@@ -138,7 +153,7 @@ public final class Layers implements Decider {
         }
         if (giving > 1) {
             Map<String, Obligation> byId = new LinkedHashMap<>();
-            for (Decision d : all) {
+            for (Decision d : decisions) {
                 d.obligations().forEach(o -> byId.putIfAbsent(o.id(), o));
             }
             obligations = List.copyOf(byId.values());

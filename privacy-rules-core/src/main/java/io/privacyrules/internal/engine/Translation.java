@@ -218,6 +218,48 @@ public final class Translation {
         return id == null ? null : map.getOrDefault(id, id);
     }
 
+    /**
+     * As {@link #translate(ProcessingRequest)}, written as it was before the engine's rework for
+     * speed; the differential test ({@code DifferentialTest}) compares the two. Not used to decide.
+     */
+    ProcessingRequest referenceTranslate(ProcessingRequest r) {
+        String destination = r.destination();
+        if (destination == null) {
+            String home = source.info().jurisdiction();
+            String located = r.recipient() == null ? null : source.recipients().get(r.recipient()).location();
+            destination = located != null && !source.territory().home(located) ? located : home;
+        }
+        List<Consent> consents = new ArrayList<>();
+        for (Consent c : r.subject().consents()) {
+            if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
+                continue;
+            }
+            consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+                    false, kind(c.kind())));
+        }
+        Subject s = r.subject();
+        List<String> objections = new ArrayList<>();
+        for (String o : s.objections()) {
+            String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
+            if (t != null && !objections.contains(t)) {
+                objections.add(t);
+            }
+        }
+        String mechanism = r.transferMechanism() != null && target.transfers().mechanisms().containsKey(r.transferMechanism())
+                ? r.transferMechanism() : null;
+        Set<String> data = new LinkedHashSet<>();
+        for (String id : r.data()) {
+            String t = categories.containsKey(id) ? categories.get(id) : id;
+            if (t != null) {
+                data.add(t);
+            }
+        }
+        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), List.copyOf(data),
+                to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
+                r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, kind(s.guardianConsentKind()),
+                s.country(), objections), mechanism, r.restricted());
+    }
+
     /** A distinct, ordered list of the counterparts of {@code ids}, without those that have none. */
     private static List<String> all(Map<String, String> map, List<String> ids) {
         String[] out = new String[ids.size()];

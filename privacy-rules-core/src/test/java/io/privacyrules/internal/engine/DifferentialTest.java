@@ -139,6 +139,8 @@ class DifferentialTest {
                     Layers layers = new Layers(List.of(first.engine(), second.engine()), List.of(t));
                     Layers reference = new Layers(List.of(first.reference(), second.reference()), List.of(t));
                     compare(first.id() + "+" + second.id(), requests(first, first.pack()), layers, reference, false);
+                    compareLayeredProcessing(first.id() + "+" + second.id(), requests(first, first.pack()), layers,
+                            first.reference(), second.reference(), t);
                 }));
             }
         }
@@ -192,6 +194,49 @@ class DifferentialTest {
         System.out.printf("    %d of the processing requests are invalid%n", invalid);
         if (!differences.isEmpty()) {
             fail(differences.size() + " decisions differ from the reference, the first:\n"
+                    + String.join("\n", differences.subList(0, Math.min(5, differences.size()))));
+        }
+    }
+
+    /**
+     * Processing decisions of layers against the layers as they decided before the rework for
+     * speed: every layer asked through its reference path, the request translated as it was, the
+     * answers combined as they were (the code below is the former {@code Layers.decide}).
+     */
+    private static void compareLayeredProcessing(String name, Requests r, Layers layers, Engine first, Engine second,
+                                                 Translation t) {
+        io.privacyrules.PolicyInfo info = layers.info();
+        List<String> differences = new ArrayList<>();
+        for (ProcessingRequest q : r.processing()) {
+            Decision x = layers.decide(q);
+            Decision y;
+            Decision d1 = first.decide(q);
+            if (d1.reasons().stream().anyMatch(c -> Set.of(Engine.INVALID_REQUEST, Engine.INTERNAL_ERROR).contains(c.code())
+                    && c.rule().equals(Engine.ENGINE_RULE))) {
+                y = new Decision(d1.effect(), d1.reasons(), d1.obligations(), info);
+            } else {
+                List<Decision> all = List.of(d1, second.decide(t.referenceTranslate(q)));
+                List<io.privacyrules.Reason> reasons = new ArrayList<>();
+                if (all.stream().anyMatch(d -> !d.permitted())) {
+                    all.stream().filter(d -> !d.permitted()).forEach(d -> reasons.addAll(d.reasons()));
+                    y = new Decision(io.privacyrules.Effect.DENY, reasons, List.of(), info);
+                } else {
+                    Map<String, io.privacyrules.Obligation> obligations = new LinkedHashMap<>();
+                    for (Decision d : all) {
+                        reasons.addAll(d.reasons());
+                        d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o));
+                    }
+                    y = new Decision(io.privacyrules.Effect.PERMIT, reasons, List.copyOf(obligations.values()), info);
+                }
+            }
+            if (!x.equals(y)) {
+                differences.add(q + "\n    layers:    " + x + "\n    reference: " + y);
+            }
+        }
+        System.out.printf("differential %s against the former layering: %d processing requests; %d differences%n", name,
+                r.processing().size(), differences.size());
+        if (!differences.isEmpty()) {
+            fail(differences.size() + " layered decisions differ from the former layering, the first:\n"
                     + String.join("\n", differences.subList(0, Math.min(5, differences.size()))));
         }
     }

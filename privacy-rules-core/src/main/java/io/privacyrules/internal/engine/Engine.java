@@ -195,7 +195,7 @@ public final class Engine implements Decider {
 
     /** As {@link #decide(ProcessingRequest)}, telling {@code trace} of every rule that fires. */
     public Decision decide(ProcessingRequest request, Verdict.Trace trace) {
-        return evaluate(request, trace).decision();
+        return (Decision) evaluate(request, trace, true);
     }
 
     /**
@@ -251,17 +251,22 @@ public final class Engine implements Decider {
 
     /** Decides {@code request} up to its effect; never throws. */
     Evaluation evaluate(ProcessingRequest request) {
-        return evaluate(request, Verdict.Trace.NONE);
+        Object e = evaluate(request, Verdict.Trace.NONE, false);
+        return e instanceof Decision d ? new Evaluation(d) : (Evaluation) e;
     }
 
-    private Evaluation evaluate(ProcessingRequest request, Verdict.Trace trace) {
+    /**
+     * The decision on {@code request} when {@code whole}; else, unless the decision was made whole
+     * on the way (an invalid request, a failure), its {@link Evaluation}.
+     */
+    private Object evaluate(ProcessingRequest request, Verdict.Trace trace, boolean whole) {
         if (yaml == null) {
-            return new Evaluation(referenceDecide(request, trace));
+            return referenceDecide(request, trace);
         }
         Verdict verdict = null;
         try {
             if (request == null) {
-                return new Evaluation(invalid(List.of("no request was given")));
+                return invalid(List.of("no request was given"));
             }
             Features f = Features.of(index, request);
             if (f == null) {
@@ -269,7 +274,7 @@ public final class Engine implements Decider {
                 if (problems.isEmpty()) {
                     throw new IllegalStateException("the request check and the pack's index disagree");
                 }
-                return new Evaluation(invalid(problems));
+                return invalid(problems);
             }
             long start = System.nanoTime();
             long[] fired = yaml.fire(f);
@@ -290,10 +295,10 @@ public final class Engine implements Decider {
             if (System.nanoTime() - start > timeLimitNanos) {
                 throw new IllegalStateException("the rules ran longer than the time limit");
             }
-            return new Evaluation(f, fired, verdict, denies(fired, verdict));
+            return whole ? assemble(f, fired, verdict) : new Evaluation(f, fired, verdict, denies(fired, verdict));
         } catch (Throwable t) {
             logFailure(verdict, t);
-            return new Evaluation(new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info()));
+            return new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
         }
     }
 

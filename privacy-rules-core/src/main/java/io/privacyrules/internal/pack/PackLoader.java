@@ -965,7 +965,7 @@ public final class PackLoader {
         Map<String, String> major = new LinkedHashMap<>();
         if (f.has("major")) {
             Node n = f.node("major");
-            Set<String> kinds = io.privacyrules.internal.tools.PackDiffKinds.KINDS;
+            Set<String> kinds = ChangeKinds.KINDS;
             Fields m = Fields.of(n, problems, "changes.major", kinds);
             for (String kind : m.entries().keySet()) {
                 if (kinds.contains(kind)) {

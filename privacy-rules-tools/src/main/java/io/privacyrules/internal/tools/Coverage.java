@@ -2,6 +2,7 @@ package io.privacyrules.internal.tools;
 
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.Scenarios;
+import io.privacyrules.internal.Authoring;
 import io.privacyrules.internal.Ids;
 import io.privacyrules.internal.drl.RuleMeta;
 import io.privacyrules.internal.pack.Pack;
@@ -31,7 +32,7 @@ public final class Coverage {
         List<ScenarioRunner.Observed> out = new ArrayList<>();
         for (Path p : fileOrDirs) {
             for (Path file : Scenarios.files(p)) {
-                out.addAll(ScenarioRunner.observeFile(engine, file));
+                out.addAll(Authoring.observe(engine, file));
             }
         }
         return out;

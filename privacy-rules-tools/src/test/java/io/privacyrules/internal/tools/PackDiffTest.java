@@ -136,7 +136,7 @@ class PackDiffTest {
     /** Issue 12: what is major is what the pack's changes section says, not the seed policy's Section VIII. */
     @Test
     void aPackSaysWhatAMajorChangeIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path from = java.nio.file.Path.of("src/test/resources/packs/general-format");
+        java.nio.file.Path from = ToolPacks.CORE_PACKS.resolve("general-format");
         LoadedPack old = LoadedPack.load(from.toString());
         String text = java.nio.file.Files.readString(from.resolve("policy.yaml"));
         String added = text.replace("  city-partner:       {clause: III.5",

@@ -9,10 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The seed pack for the tools' tests, loaded once, and copies of it with edits. */
+/**
+ * The seed pack for the tools' tests, loaded once, and copies of it with edits. The test packs of
+ * the core ({@link #CORE_PACKS}) are read where they are, as the seed pack is read from rules/.
+ */
 final class ToolPacks {
     static final Path SEED = Path.of("..", "rules", "bmw-connected-drive-cn");
     static final Path SCENARIOS = SEED.resolve("scenarios");
+    /** The core module's test packs (general-format, mini-law), shared by path rather than copied. */
+    static final Path CORE_PACKS = Path.of("..", "privacy-rules-core", "src", "test", "resources", "packs");
 
     private static LoadedPack seed;
     private static List<ScenarioRunner.Observed> observed;
@@ -37,12 +42,37 @@ final class ToolPacks {
 
     /** Copies the seed pack (without scenarios) into {@code dir}. */
     static Path copy(Path dir) {
-        return io.privacyrules.TestPacks.copySeed(dir);
+        try (Stream<Path> files = Files.walk(SEED)) {
+            for (Path p : files.toList()) {
+                Path rel = SEED.relativize(p);
+                if (rel.startsWith("scenarios")) {
+                    continue;
+                }
+                Path target = dir.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Replaces {@code from} (which must occur) by {@code to} in a file of the pack. */
     static void edit(Path pack, String file, String from, String to) {
-        io.privacyrules.TestPacks.edit(pack, file, from, to);
+        try {
+            Path p = pack.resolve(file);
+            String text = Files.readString(p, StandardCharsets.UTF_8);
+            if (!text.contains(from)) {
+                throw new AssertionError("the seed pack's " + file + " no longer contains: " + from);
+            }
+            Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The line number (1-based) of the first line of the pack's policy.yaml containing {@code text}. */

@@ -9,7 +9,7 @@ import io.privacyrules.ProcessingRequest;
 import io.privacyrules.Reason;
 import io.privacyrules.RightsDecision;
 import io.privacyrules.RightsRequest;
-import io.privacyrules.internal.EngineAccess;
+import io.privacyrules.internal.Authoring;
 import io.privacyrules.internal.engine.Decider;
 import io.privacyrules.internal.engine.Engine;
 import io.privacyrules.internal.pack.Pack;
@@ -98,7 +98,7 @@ public final class GapReport {
 
     /** The gaps between the first layer of {@code layered} and all its layers together. */
     public static GapReport of(PolicyEngine layered) {
-        Decider decider = EngineAccess.decider(layered);
+        Decider decider = Authoring.decider(layered);
         Engine company = decider.primary();
         Pack pack = company.pack();
         // The stronger consent a gap may need: the company's strongest kind, against its default.

@@ -2,26 +2,20 @@ package io.privacyrules.internal.tools;
 
 import io.privacyrules.PolicyEngine;
 import io.privacyrules.PolicyLoadException;
-import io.privacyrules.internal.EngineAccess;
-import io.privacyrules.internal.Problems;
+import io.privacyrules.internal.Authoring;
 import io.privacyrules.internal.drl.RuleMeta;
 import io.privacyrules.internal.engine.Engine;
 import io.privacyrules.internal.pack.Pack;
-import io.privacyrules.internal.pack.PackLoader;
-import io.privacyrules.internal.pack.PackSource;
 import io.privacyrules.internal.yaml.Location;
 import io.privacyrules.internal.yaml.Node;
-import io.privacyrules.internal.yaml.YamlReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A pack loaded for the authoring tools: the engine, the validated pack, its DRL rules as text and
- * the positions of its declarations in {@code policy.yaml}.
+ * the positions of its declarations in {@code policy.yaml}. Everything of the core it holds comes
+ * through {@link Authoring}, the core's seam for the tools.
  */
 public final class LoadedPack {
     private final String location;
@@ -35,7 +29,7 @@ public final class LoadedPack {
     private LoadedPack(String location, PolicyEngine policyEngine, String policyFile, Node.MapNode root) {
         this.location = location;
         this.policyEngine = policyEngine;
-        this.engine = EngineAccess.engine(policyEngine);
+        this.engine = Authoring.engine(policyEngine);
         this.pack = engine.pack();
         this.policyFile = policyFile;
         this.root = root;
@@ -50,19 +44,8 @@ public final class LoadedPack {
     public static LoadedPack load(String location) {
         Objects.requireNonNull(location, "location");
         PolicyEngine policyEngine = PolicyEngine.load(location);
-        PackSource source = location.startsWith(PolicyEngine.CLASSPATH_PREFIX)
-                ? new PackSource.Classpath(location.substring(PolicyEngine.CLASSPATH_PREFIX.length()),
-                        Objects.requireNonNullElse(Thread.currentThread().getContextClassLoader(), LoadedPack.class.getClassLoader()))
-                : new PackSource.Folder(Path.of(location));
-        String file = source.display(PackLoader.POLICY_FILE);
-        Node.MapNode root;
-        try {
-            byte[] bytes = source.read(PackLoader.POLICY_FILE, YamlReader.MAX_BYTES);
-            root = bytes == null ? null : YamlReader.read(file, bytes, new Problems()) instanceof Node.MapNode m ? m : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        return new LoadedPack(location, policyEngine, file, root == null ? new Node.MapNode(Location.of(file), java.util.Map.of()) : root);
+        Authoring.PolicyYaml yaml = Authoring.policyYaml(location);
+        return new LoadedPack(location, policyEngine, yaml.file(), yaml.root());
     }
 
     /** Where the pack was loaded from, as given. */

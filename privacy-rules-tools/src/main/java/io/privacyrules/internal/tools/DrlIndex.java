@@ -37,7 +37,7 @@ final class DrlIndex {
 
     DrlIndex(List<Pack.DrlSource> sources) {
         for (Pack.DrlSource source : sources) {
-            String code = io.privacyrules.internal.pack.PackCompiler.withoutComments(source.text());
+            String code = io.privacyrules.internal.Authoring.withoutComments(source.text());
             Matcher m = RULE_LINE.matcher(code);
             List<int[]> starts = new ArrayList<>();
             List<String> names = new ArrayList<>();

@@ -110,11 +110,11 @@ class PackDocTest {
 
     @Test
     void markdownEscapesMarkupAndTablePipes() {
-        assertEquals("a \\*b\\* \\_c\\_ \\[d\\] \\`e\\` \\\\", PackDoc.mdText("a *b* _c_ [d] `e` \\", false));
-        assertEquals("x \\| y", PackDoc.mdText("x | y", true));
-        assertEquals("x | y", PackDoc.mdText("x | y", false));
-        assertEquals("\\# not a heading", PackDoc.mdText("# not a heading", false));
-        assertEquals("one line", PackDoc.mdText("one\nline", false));
+        assertEquals("a \\*b\\* \\_c\\_ \\[d\\] \\`e\\` \\\\", DocRender.mdText("a *b* _c_ [d] `e` \\", false));
+        assertEquals("x \\| y", DocRender.mdText("x | y", true));
+        assertEquals("x | y", DocRender.mdText("x | y", false));
+        assertEquals("\\# not a heading", DocRender.mdText("# not a heading", false));
+        assertEquals("one line", DocRender.mdText("one\nline", false));
     }
 
     @Test
@@ -127,23 +127,23 @@ class PackDocTest {
         Condition one = new Condition(tests, null);
         Condition two = new Condition(Map.of(Condition.Key.REQUIRED_BY_LAW, true), null);
         assertEquals("the action is share and the recipient is one of a, b, c and the data is not anonymized and "
-                + "a consent names the recipient; or a law requires it", PackDoc.conditions(List.of(one, two)));
-        assertEquals("always", PackDoc.condition(new Condition(Map.of(), null)));
+                + "a consent names the recipient; or a law requires it", DocWords.conditions(List.of(one, two)));
+        assertEquals("always", DocWords.condition(new Condition(Map.of(), null)));
     }
 
     @Test
     void periodsReadAsWords() {
         // a period of days alone read "30", without its unit, before strict authoring
-        assertEquals("30 days", PackDoc.period(Period.parse("P30D")));
-        assertEquals("1 day", PackDoc.period(Period.parse("P1D")));
-        assertEquals("14 days", PackDoc.period(Period.parse("P2W")));
-        assertEquals("1 month", PackDoc.period(Period.parse("P1M")));
-        assertEquals("2 years", PackDoc.period(Period.parse("P2Y")));
-        assertEquals("15 working days", PackDoc.workingDays(Period.parse("P15D")));
-        assertEquals("1 working day", PackDoc.workingDays(Period.parse("P1D")));
-        assertEquals("3 years", PackDoc.period(Period.parse("P3Y")));
-        assertEquals("1 year 6 months", PackDoc.period(Period.parse("P1Y6M")));
-        assertEquals("2 years 1 day", PackDoc.period(Period.parse("P2Y1D")));
+        assertEquals("30 days", DocWords.period(Period.parse("P30D")));
+        assertEquals("1 day", DocWords.period(Period.parse("P1D")));
+        assertEquals("14 days", DocWords.period(Period.parse("P2W")));
+        assertEquals("1 month", DocWords.period(Period.parse("P1M")));
+        assertEquals("2 years", DocWords.period(Period.parse("P2Y")));
+        assertEquals("15 working days", DocWords.workingDays(Period.parse("P15D")));
+        assertEquals("1 working day", DocWords.workingDays(Period.parse("P1D")));
+        assertEquals("3 years", DocWords.period(Period.parse("P3Y")));
+        assertEquals("1 year 6 months", DocWords.period(Period.parse("P1Y6M")));
+        assertEquals("2 years 1 day", DocWords.period(Period.parse("P2Y1D")));
     }
 
     @Test

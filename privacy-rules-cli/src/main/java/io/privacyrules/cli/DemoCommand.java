@@ -74,13 +74,13 @@ final class DemoCommand implements Callable<Integer> {
                 obligations(d.obligations());
             } else if (step.question() instanceof RightsRequest q) {
                 RightsDecision d = engine.decide(q);
-                out.println(String.format("%-8s", d.outcome().id().toUpperCase(Locale.ROOT)) + step.story()
+                out.println(label(d.outcome().id()) + step.story()
                         + (d.respondBy() == null ? "" : " (respond by " + d.respondBy() + ")"));
                 reasons(d.reasons());
                 obligations(d.obligations());
             } else if (step.question() instanceof RetentionQuery q) {
                 RetentionDecision d = engine.decide(q);
-                out.println(String.format("%-8s", d.action().id().toUpperCase(Locale.ROOT)) + step.story()
+                out.println(label(d.action().id()) + step.story()
                         + (d.until() == null ? "" : " (until " + d.until() + ")"));
                 reasons(d.reasons());
             }
@@ -99,5 +99,11 @@ final class DemoCommand implements Callable<Integer> {
         for (Obligation o : obligations) {
             context.out().println("        obligation " + o.id() + " (" + o.clause() + "): " + o.description());
         }
+    }
+
+    /** The answer in capitals, padded to eight columns and always followed by a space. */
+    static String label(String answer) {
+        String a = answer.toUpperCase(Locale.ROOT);
+        return a + " ".repeat(Math.max(1, 8 - a.length()));
     }
 }

@@ -106,4 +106,10 @@ class CommandLineTest {
             assertTrue(script.contains(option), option);
         }
     }
+
+    @Test
+    void demoLabelsKeepASpaceAfterALongAnswer() {
+        org.junit.jupiter.api.Assertions.assertEquals("RETAIN  ", DemoCommand.label("retain"));
+        org.junit.jupiter.api.Assertions.assertEquals("VERIFY-IDENTITY ", DemoCommand.label("verify-identity"));
+    }
 }

@@ -290,7 +290,8 @@ public final class Engine implements Decider {
                 .sorted(Comparator.comparingInt((Verdict.Answer a) -> a.rule().ordinal()).thenComparing(Verdict.Answer::clause))
                 .forEach(a -> reasons.add(new Reason(a.code(), a.clause(), a.message(), a.rule().id(), pack.info().id())));
         LocalDate respondBy = null;
-        boolean extended = extended(right, request);
+        // An extension the pack keeps from refusals (refusals: false) does not apply to one.
+        boolean extended = extended(right, request) && (outcome != Outcome.REFUSE || right.extension().refusals());
         if (outcome != Outcome.VERIFY_IDENTITY && right.within() != null) {
             respondBy = deadline(right, received, extended, reasons);
         }

@@ -63,7 +63,7 @@ public final class PackLoader {
             "unreasonableGrounds", "erasureGrounds", "extension", "onNonWorkingDay", "refusalObligations");
     public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations", "dpv",
             "extension");
-    public static final Set<String> EXTENSION_KEYS = Set.of("within", "clause", "obligations");
+    public static final Set<String> EXTENSION_KEYS = Set.of("within", "clause", "obligations", "refusals");
     public static final Set<String> UNREASONABLE_KEYS = Set.of("clause", "grounds");
     public static final Set<String> RETENTION_KEYS = Set.of("events", "periods");
     public static final Set<String> EVENT_KEYS = Set.of("clause", "description", "key");
@@ -840,7 +840,7 @@ public final class PackLoader {
                 List.copyOf(refusalObligations));
     }
 
-    /** {@code extension: {within, clause, obligations}}: a deadline the host may extend. */
+    /** {@code extension: {within, clause, obligations, refusals}}: a deadline the host may extend. */
     private Pack.Extension extension(Node node, Set<String> obligations, boolean working) {
         Fields e = Fields.of(node, problems, "the extension", EXTENSION_KEYS);
         java.time.Period within = period(e, "within");
@@ -854,10 +854,12 @@ public final class PackLoader {
                 obls.add((String) o.value());
             }
         }
+        // refusals: false keeps a refusal to the first period (GDPR Art. 12(4): within one month of receipt).
+        boolean refusals = e.bool("refusals", true);
         if (within == null || clause == null) {
             return null;
         }
-        return new Pack.Extension(within, clause, List.copyOf(obls));
+        return new Pack.Extension(within, clause, List.copyOf(obls), refusals);
     }
 
     private Map<String, String> groundClauses(Fields f, String key) {

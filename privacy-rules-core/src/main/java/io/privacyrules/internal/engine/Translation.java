@@ -253,13 +253,27 @@ public final class Translation {
                     false, kind(c.kind())));
         }
         Subject s = r.subject();
-        // Objections to a purpose carry over as objections to the target's purpose; kinds of
-        // objection carry over when the target declares the same kind.
+        // Only objections that cover the request are carried over, as its consents are: several
+        // purposes of the source may meet on one purpose of the target, and an objection to one of
+        // them must not stand for the others (GDPR Art. 21(1) is an objection to some processing).
+        // An objection covering the request's purpose (the purpose itself, or a kind of objection
+        // covering it) becomes an objection to the target's purpose; a kind the target declares
+        // under the same id carries over as that kind too.
         List<String> objections = new ArrayList<>();
+        Pack.PurposeDef purpose = source.purposes().get(r.purpose());
         for (String o : s.objections()) {
-            String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
-            if (t != null && !objections.contains(t)) {
-                objections.add(t);
+            boolean kind = !source.purposes().containsKey(o);
+            List<String> ts = new ArrayList<>();
+            if (source.objections().covers(o, purpose)) {
+                ts.add(to(purposes, r.purpose()));
+            }
+            if (kind && target.objections().kinds().containsKey(o)) {
+                ts.add(o);
+            }
+            for (String t : ts) {
+                if (!objections.contains(t)) {
+                    objections.add(t);
+                }
             }
         }
         // A transfer mechanism is named in the source's terms; the target knows it only under the same id.

@@ -68,7 +68,7 @@ public final class PackLoader {
             "unreasonableGrounds", "erasureGrounds", "extension", "onNonWorkingDay", "refusalObligations");
     public static final Set<String> RIGHT_KEYS = Set.of("clause", "respondWithin", "days", "obligations", "dpv",
             "extension");
-    public static final Set<String> EXTENSION_KEYS = Set.of("within", "clause", "obligations");
+    public static final Set<String> EXTENSION_KEYS = Set.of("within", "clause", "obligations", "refusals");
     public static final Set<String> UNREASONABLE_KEYS = Set.of("clause", "grounds");
     public static final Set<String> RETENTION_KEYS = Set.of("events", "periods");
     public static final Set<String> EVENT_KEYS = Set.of("clause", "description", "key");

@@ -128,7 +128,7 @@ final class RightsReader extends SectionReader {
                 List.copyOf(refusalObligations));
     }
 
-    /** {@code extension: {within, clause, obligations}}: a deadline the host may extend. */
+    /** {@code extension: {within, clause, obligations, refusals}}: a deadline the host may extend. */
     Pack.Extension extension(Node node, Set<String> obligations, boolean working) {
         Fields e = Fields.of(node, problems, "the extension", EXTENSION_KEYS);
         java.time.Period within = period(e, "within");
@@ -142,10 +142,12 @@ final class RightsReader extends SectionReader {
                 obls.add((String) o.value());
             }
         }
+        // refusals: false keeps a refusal to the first period (GDPR Art. 12(4): within one month of receipt).
+        boolean refusals = e.bool("refusals", true);
         if (within == null || clause == null) {
             return null;
         }
-        return new Pack.Extension(within, clause, List.copyOf(obls));
+        return new Pack.Extension(within, clause, List.copyOf(obls), refusals);
     }
 
     Map<String, String> groundClauses(Fields f, String key) {

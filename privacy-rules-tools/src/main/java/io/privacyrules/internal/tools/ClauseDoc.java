@@ -321,6 +321,7 @@ final class ClauseDoc {
         pack.rights().requests().values().forEach(r -> {
             if (r.extension() != null && clause.equals(r.extension().clause())) {
                 items.add(List.of(t("The deadline of "), c(r.id()), t(" may be extended by " + r.extension().within()
+                            + (r.extension().refusals() ? "" : " (not for a refusal)")
                         + (r.extension().obligations().isEmpty() ? "." : ", with " + String.join(", ", r.extension().obligations()) + "."))));
             }
         });

@@ -311,6 +311,8 @@ public final class Lint {
                 cite.accept(r.extension().clause(), "the extension of right " + r.id());
             }
         });
+        // Every refusal carries the refusal obligations, each citing its own clause (GDPR Art. 12(4)).
+        rights.refusalObligations().forEach(o -> cite.accept(pack.obligations().get(o).clause(), "refusal obligation " + o));
         // Retention periods are cited by the rules that keep or dispose by them ($r.clauseOf($p)).
         pack.retention().periods().forEach(p -> cite.accept(p.clause(), "retention period " + p.id()));
         return out;

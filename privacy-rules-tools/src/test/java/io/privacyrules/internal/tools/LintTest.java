@@ -143,6 +143,30 @@ class LintTest {
     }
 
     /** One copy without retention rules, without implements, and with a deny on sensitive data collected without consent. */
+    /** A clause cited only by a refusal obligation (GDPR Art. 12(4)) is implemented: every refusal cites it. */
+    @Test
+    void aClauseCitedByARefusalObligationIsImplemented(@TempDir Path dir) {
+        Path pack = ToolPacks.copy(dir);
+        ToolPacks.edit(pack, "policy.yaml", "  V.8: Responding to your requests",
+                "  V.9: Complaints about a refusal\n  V.8: Responding to your requests");
+        ToolPacks.edit(pack, "policy.yaml", "obligations:\n", """
+                obligations:
+                  tell-how-to-complain:
+                    clause: V.9
+                    description: Tell the subject why the request is refused and where to complain.
+                """);
+        ToolPacks.edit(pack, "policy.yaml", "rights:\n  calendar: prc\n",
+                "rights:\n  calendar: prc\n  refusalObligations: [tell-how-to-complain]\n");
+        LintReport r = Lint.run(LoadedPack.load(pack.toString()));
+        assertTrue(findings(r, "clause-not-implemented").isEmpty(), lines(r));
+        assertTrue(findings(r, "unused-id").stream().noneMatch(f -> f.about().equals("tell-how-to-complain")), lines(r));
+
+        // without the refusal obligation, nothing cites V.9
+        ToolPacks.edit(pack, "policy.yaml", "  refusalObligations: [tell-how-to-complain]\n", "");
+        LintReport without = Lint.run(LoadedPack.load(pack.toString()));
+        assertEquals(Finding.Severity.ERROR, only(without, "clause-not-implemented", "V.9").severity());
+    }
+
     @Test
     void retentionSensitiveDataAndImplementsAreCheckedAgainstThePack(@TempDir Path dir) {
         Path pack = ToolPacks.copy(dir);

@@ -188,22 +188,6 @@ class LayeredEngineTest {
     }
 
     @Test
-    void theGapReportListsAffiliateAndDealerSharingOnExplicitConsent() {
-        io.privacyrules.internal.tools.GapReport report = io.privacyrules.internal.tools.GapReport.of(layered);
-        var affiliate = report.gaps().stream().filter(g -> "share".equals(g.action()) && "bmw-affiliate".equals(g.recipient())
-                && g.lawClauses().contains("Art. 23")).toList();
-        assertFalse(affiliate.isEmpty(), () -> String.join("\n", report.lines()));
-        assertTrue(affiliate.stream().anyMatch(g -> g.companyClauses().contains("III.2(1)(a)") && g.closedBySeparateConsent()),
-                () -> String.join("\n", report.lines()));
-        assertTrue(report.gaps().stream().anyMatch(g -> "authorized-dealer".equals(g.recipient()) && g.lawClauses().contains("Art. 23")));
-        // the law denies nothing the company itself denies: no gap cites a company deny
-        assertTrue(report.gaps().stream().noneMatch(g -> g.companyClauses().contains("VII")));
-        String md = report.markdown("test");
-        assertTrue(md.contains("| share | bmw-affiliate | III.2(1)(a)"), md);
-        assertEquals(md, io.privacyrules.internal.tools.GapReport.of(layered).markdown("test"), "deterministic");
-    }
-
-    @Test
     void aFailingRuleInTheLawLayerFailsClosed() throws IOException {
         Path law = dir.resolve("failing-law");
         Files.createDirectories(law.resolve("rules"));

@@ -200,6 +200,7 @@ class StrictAuthoringTest {
     @Test
     void theBundledPacksListEveryDrlFileTheyHold() {
         for (String pack : List.of("classpath:bmw-connected-drive-cn", "classpath:pipl-baseline", "../rules/pipl-baseline",
+                "classpath:gdpr-baseline", "../rules/gdpr-baseline",
                 "../examples/packs/pedalwise-bikes-nl")) {
             assertTrue(PolicyEngine.load(pack).policy().id().length() > 0, pack);
         }

@@ -37,7 +37,7 @@ import java.util.Set;
 public final class Translation {
     /** The keys of a map file. */
     static final Set<String> KEYS = Set.of("map", "actions", "purposes", "categories", "recipients", "rights",
-            "refusalGrounds", "erasureGrounds");
+            "refusalGrounds", "erasureGrounds", "mechanisms");
 
     private final Pack source;
     private final Pack target;
@@ -49,6 +49,8 @@ public final class Translation {
     /** Source ground to target ground; a null value means the target knows no such ground. */
     private final Map<String, String> refusalGrounds;
     private final Map<String, String> erasureGrounds;
+    /** Source transfer mechanism to target mechanism; a null value means the target has none for it. */
+    private final Map<String, String> mechanisms;
 
     private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections) {
         this.source = source;
@@ -60,6 +62,7 @@ public final class Translation {
         this.rights = sections.get("rights");
         this.refusalGrounds = sections.get("refusalGrounds");
         this.erasureGrounds = sections.get("erasureGrounds");
+        this.mechanisms = sections.get("mechanisms");
     }
 
     /** The path of the map from a pack onto the pack {@code targetId}, relative to the pack's folder. */
@@ -122,6 +125,7 @@ public final class Translation {
                 target.categories().keySet(), "data category", "categories", false, fileAt, hint, target.info().id(), problems);
         check(sections.get("recipients"), where.get("recipients"), source.recipients().keySet(),
                 target.recipients().keySet(), "recipient", "recipients", false, fileAt, hint, target.info().id(), problems);
+        checkMechanisms(sections.get("mechanisms"), where.get("mechanisms"), source, target, problems);
         Pack.Rights sr = source.rights();
         Pack.Rights tr = target.rights();
         boolean bothRights = !sr.requests().isEmpty() && !tr.requests().isEmpty();
@@ -158,7 +162,7 @@ public final class Translation {
             problems.add(node.at(), "'" + section + "' must map ids onto ids", "for example " + section + ": {mine: theirs}");
             return;
         }
-        boolean grounds = section.endsWith("Grounds");
+        boolean grounds = section.endsWith("Grounds") || section.equals("mechanisms");
         for (Node.Entry e : m.entries().values()) {
             if (!Ids.isId(e.key())) {
                 problems.add(e.keyAt(), "'" + e.key() + "' is not an id", "ids are lower-case kebab-case, dotted for categories");
@@ -170,7 +174,8 @@ public final class Translation {
                 into.put(e.key(), v);
             } else {
                 problems.add(e.value().at(), "'" + e.key() + "' must map onto one id of the other pack",
-                        grounds ? "or ~ when the other pack has no such ground" : "for example " + e.key() + ": their-id");
+                        section.equals("mechanisms") ? "or ~ when the other pack has no such mechanism"
+                                : grounds ? "or ~ when the other pack has no such ground" : "for example " + e.key() + ": their-id");
                 continue;
             }
             where.put(e.key(), e.value().at());
@@ -195,6 +200,27 @@ public final class Translation {
                 problems.add(fileAt, noun + " '" + id + "' has no counterpart in pack " + onto,
                         "map it under " + section + ": onto one of " + show(targetIds)
                                 + (nullable ? ", or onto ~ when there is none" : "") + hint);
+            }
+        }
+    }
+
+    /**
+     * Transfer mechanisms need not be mapped: one the map does not list carries over under its own
+     * id when the target declares it, and is dropped otherwise. Those it lists must be declared on
+     * both sides, or map onto ~.
+     */
+    private static void checkMechanisms(Map<String, String> map, Map<String, Location> where, Pack source, Pack target,
+                                        Problems problems) {
+        Set<String> sourceIds = source.transfers().mechanisms().keySet();
+        Set<String> targetIds = target.transfers().mechanisms().keySet();
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            Location at = where.get(e.getKey());
+            if (!sourceIds.contains(e.getKey())) {
+                problems.add(at, "the mapped transfer mechanism '" + e.getKey() + "' is not declared by this pack",
+                        suggest(e.getKey(), sourceIds));
+            } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
+                problems.add(at, "transfer mechanism '" + e.getKey() + "' maps onto '" + e.getValue()
+                        + "', which pack " + target.info().id() + " does not declare", suggest(e.getValue(), targetIds));
             }
         }
     }
@@ -307,27 +333,64 @@ public final class Translation {
                     false, kind(c.kind()));
         }
         Subject s = r.subject();
-        // Objections to a purpose carry over as objections to the target's purpose; kinds of
-        // objection carry over when the target declares the same kind.
-        List<String> objections = null;
+        // Only objections that cover the request are carried over, as its consents are: several
+        // purposes of the source may meet on one purpose of the target, and an objection to one of
+        // them must not stand for the others (GDPR Art. 21(1) is an objection to some processing).
+        // An objection covering the request's purpose (the purpose itself, or a kind of objection
+        // covering it) becomes an objection to the target's purpose; a kind the target declares
+        // under the same id carries over as that kind too.
+        List<String> objections = new ArrayList<>();
+        Pack.PurposeDef purpose = source.purposes().get(r.purpose());
         for (String o : s.objections()) {
-            String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
-            if (t != null && (objections == null || !objections.contains(t))) {
-                if (objections == null) {
-                    objections = new ArrayList<>(s.objections().size());
+            boolean kind = !source.purposes().containsKey(o);
+            List<String> ts = new ArrayList<>();
+            if (source.objections().covers(o, purpose)) {
+                ts.add(to(purposes, r.purpose()));
+            }
+            if (kind && target.objections().kinds().containsKey(o)) {
+                ts.add(o);
+            }
+            for (String t : ts) {
+                if (!objections.contains(t)) {
+                    objections.add(t);
                 }
-                objections.add(t);
             }
         }
-        // A transfer mechanism is named in the source's terms; the target knows it only under the same id.
-        String mechanism = r.transferMechanism() != null && target.transfers().mechanisms().containsKey(r.transferMechanism())
-                ? r.transferMechanism() : null;
-        // Subject keeps an immutable list as it is, and reads a null list of objections as none.
+        String mechanism = mechanism(r);
         return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
                 r.protectsChild(), new Subject(s.age(), s.guardianConsent(),
                 n == 0 ? List.of() : List.of(n == consents.length ? consents : java.util.Arrays.copyOf(consents, n)),
                 kind(s.guardianConsentKind()), s.country(), objections), mechanism, r.restricted());
+    }
+
+    /**
+     * The transfer mechanism the target sees: the counterpart of the one the request names, or else
+     * of the first mechanism of the source (in its order) that covers the request and whose
+     * counterpart the target only counts when named ({@code claimed}). So standard contractual
+     * clauses the source ties to a recipient reach a target that asks the host to name them. A
+     * counterpart is the map's, or the same id when the target declares it.
+     */
+    private String mechanism(ProcessingRequest r) {
+        if (r.transferMechanism() != null) {
+            return counterpart(r.transferMechanism());
+        }
+        if (source.transfers().mechanisms().isEmpty() || target.transfers().mechanisms().isEmpty()) {
+            return null;
+        }
+        Set<String> covering = new Request(source, r).getTransferMechanisms();
+        for (String m : source.transfers().mechanisms().keySet()) {
+            String t = covering.contains(m) ? counterpart(m) : null;
+            if (t != null && target.transfers().mechanisms().get(t).claimed()) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private String counterpart(String sourceMechanism) {
+        String t = mechanisms.containsKey(sourceMechanism) ? mechanisms.get(sourceMechanism) : sourceMechanism;
+        return t != null && target.transfers().mechanisms().containsKey(t) ? t : null;
     }
 
     /**

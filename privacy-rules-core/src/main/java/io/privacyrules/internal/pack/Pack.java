@@ -269,8 +269,11 @@ public record Pack(
      * An extension of a right's deadline the host may claim: {@code within} more (in the same
      * count as the right's deadline), citing {@code clause}, with {@code obligations} (such as
      * telling the subject within the first period).
+     *
+     * @param refusals whether a refusal is extended too; false keeps a refusal to the first period
+     *                 (GDPR Art. 12(4): the subject is told of a refusal within one month of receipt)
      */
-    public record Extension(java.time.Period within, String clause, List<String> obligations) {
+    public record Extension(java.time.Period within, String clause, List<String> obligations, boolean refusals) {
     }
 
     /**

@@ -1,6 +1,7 @@
 /**
  * Loads a pack and compiles it: {@link io.privacyrules.internal.pack.PackLoader} validates
- * {@code policy.yaml} into a {@link io.privacyrules.internal.pack.Pack},
+ * {@code policy.yaml} into a {@link io.privacyrules.internal.pack.Pack}, with one reader per section
+ * ({@code VocabularyReader}, {@code PurposeReader}, {@code RuleReader}, {@code RightsReader}, ...),
  * {@link io.privacyrules.internal.pack.DrlGenerator} turns the YAML rules into DRL,
  * {@code DrlChecker} checks every DRL file on Drools' own parse (with {@code DrlCode} for the
  * code inside it) and builds what is compiled, and

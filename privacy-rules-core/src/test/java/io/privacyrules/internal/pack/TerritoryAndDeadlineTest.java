@@ -63,6 +63,42 @@ class TerritoryAndDeadlineTest {
         assertTrue(d.reasons().stream().anyMatch(r -> r.code().equals("deadline-extended") && r.clause().equals("V.8")));
     }
 
+    /** GDPR Art. 12(4): with refusals: false, a refusal keeps the first month; a fulfilment is still extended. */
+    @Test
+    void anExtensionKeptFromRefusalsLeavesARefusalToTheFirstPeriod(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path from = java.nio.file.Path.of("src/test/resources/packs/general-format");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : files.toList()) {
+                java.nio.file.Path target = dir.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target);
+                }
+            }
+        }
+        io.privacyrules.TestPacks.edit(dir, "policy.yaml", "obligations: [tell-subject-of-extension]}",
+                "obligations: [tell-subject-of-extension], refusals: false}");
+        PolicyEngine pack = PolicyEngine.load(dir);
+        RightsDecision refused = pack.decide(RightsRequest.builder().right("erasure").receivedOn(LocalDate.of(2026, 6, 10))
+                .identityVerified(true).refusalGrounds("legal-claims").extended(true).build());
+        assertEquals("refuse", refused.outcome().id());
+        assertEquals(LocalDate.of(2026, 7, 10), refused.respondBy());
+        assertEquals(java.util.List.of("tell-how-to-complain"), refused.obligationIds());
+        assertTrue(refused.reasons().stream().noneMatch(r -> r.code().equals("deadline-extended")));
+
+        RightsDecision fulfilled = pack.decide(RightsRequest.builder().right("erasure").receivedOn(LocalDate.of(2026, 6, 10))
+                .identityVerified(true).erasureGrounds("consent-withdrawn").extended(true).build());
+        assertEquals(LocalDate.of(2026, 9, 10), fulfilled.respondBy());
+        assertTrue(fulfilled.obligationIds().contains("tell-subject-of-extension"));
+
+        // Without the key, a refusal is extended as before.
+        RightsDecision before = PACK.decide(RightsRequest.builder().right("erasure").receivedOn(LocalDate.of(2026, 6, 10))
+                .identityVerified(true).refusalGrounds("legal-claims").extended(true).build());
+        assertEquals(LocalDate.of(2026, 9, 10), before.respondBy());
+    }
+
     @Test
     void aPeriodRunsFromTheFirstOfItsEventsToHappen() {
         RetentionQuery q = RetentionQuery.builder().data("health.heart-rate").purposes("health-insights")

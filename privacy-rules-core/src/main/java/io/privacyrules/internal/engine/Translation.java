@@ -265,14 +265,23 @@ public final class Translation {
         }
         Subject s = r.subject();
         List<String> objections = new ArrayList<>();
+        Pack.PurposeDef purpose = source.purposes().get(r.purpose());
         for (String o : s.objections()) {
-            String t = source.purposes().containsKey(o) ? to(purposes, o) : target.objections().kinds().containsKey(o) ? o : null;
-            if (t != null && !objections.contains(t)) {
-                objections.add(t);
+            boolean kind = !source.purposes().containsKey(o);
+            List<String> ts = new ArrayList<>();
+            if (source.objections().covers(o, purpose)) {
+                ts.add(to(purposes, r.purpose()));
+            }
+            if (kind && target.objections().kinds().containsKey(o)) {
+                ts.add(o);
+            }
+            for (String t : ts) {
+                if (!objections.contains(t)) {
+                    objections.add(t);
+                }
             }
         }
-        String mechanism = r.transferMechanism() != null && target.transfers().mechanisms().containsKey(r.transferMechanism())
-                ? r.transferMechanism() : null;
+        String mechanism = mechanism(r);
         Set<String> data = new LinkedHashSet<>();
         for (String id : r.data()) {
             String t = categories.containsKey(id) ? categories.get(id) : id;
@@ -339,21 +348,17 @@ public final class Translation {
         // An objection covering the request's purpose (the purpose itself, or a kind of objection
         // covering it) becomes an objection to the target's purpose; a kind the target declares
         // under the same id carries over as that kind too.
-        List<String> objections = new ArrayList<>();
-        Pack.PurposeDef purpose = source.purposes().get(r.purpose());
+        List<String> objections = s.objections().isEmpty() ? List.of() : new ArrayList<>(2);
+        Pack.PurposeDef purpose = s.objections().isEmpty() ? null : source.purposes().get(r.purpose());
         for (String o : s.objections()) {
-            boolean kind = !source.purposes().containsKey(o);
-            List<String> ts = new ArrayList<>();
             if (source.objections().covers(o, purpose)) {
-                ts.add(to(purposes, r.purpose()));
-            }
-            if (kind && target.objections().kinds().containsKey(o)) {
-                ts.add(o);
-            }
-            for (String t : ts) {
+                String t = to(purposes, r.purpose());
                 if (!objections.contains(t)) {
                     objections.add(t);
                 }
+            }
+            if (!source.purposes().containsKey(o) && target.objections().kinds().containsKey(o) && !objections.contains(o)) {
+                objections.add(o);
             }
         }
         String mechanism = mechanism(r);

@@ -171,8 +171,10 @@ public final class Layers implements Decider {
                 return relabel(first);
             }
             List<RightsDecision> speaking = new ArrayList<>();
+            List<Engine> speakers = new ArrayList<>();
             if (!primary().pack().rights().requests().isEmpty()) {
                 speaking.add(first);
+                speakers.add(primary());
             }
             for (int i = 1; i < engines.size(); i++) {
                 Translation t = translations.get(i - 1);
@@ -182,18 +184,19 @@ public final class Layers implements Decider {
                         return relabel(d);
                     }
                     speaking.add(d);
+                    speakers.add(engines.get(i));
                 }
             }
             if (speaking.isEmpty()) {
                 return relabel(first);
             }
-            return combineRights(speaking);
+            return combineRights(speaking, speakers);
         } catch (RuntimeException e) {
             return new RightsDecision(Outcome.REFUSE, null, List.of(failure()), List.of(), info);
         }
     }
 
-    private RightsDecision combineRights(List<RightsDecision> speaking) {
+    private RightsDecision combineRights(List<RightsDecision> speaking, List<Engine> speakers) {
         Outcome chosen;
         if (speaking.stream().allMatch(d -> d.outcome() == Outcome.REFUSE)) {
             chosen = Outcome.REFUSE;
@@ -202,21 +205,44 @@ public final class Layers implements Decider {
         } else {
             chosen = Outcome.FULFIL;
         }
-        List<RightsDecision> deciding = speaking.stream().filter(d -> d.outcome() == chosen).toList();
-        List<Reason> reasons = new ArrayList<>();
-        deciding.forEach(d -> reasons.addAll(d.reasons()));
         LocalDate respondBy = null;
         if (chosen != Outcome.VERIFY_IDENTITY) {
             // every layer's deadline to answer binds, also that of a layer whose own answer was a refusal
             respondBy = speaking.stream().map(RightsDecision::respondBy).filter(Objects::nonNull)
                     .min(Comparator.naturalOrder()).orElse(null);
         }
+        // The answer is extended only when a layer that sets the binding day extended its own deadline.
+        // Otherwise a layer's extension (a refusal one layer may extend and another may not) is moot,
+        // and its reason and its duty to tell the subject of the extension would contradict respondBy.
+        LocalDate binding = respondBy;
+        boolean extended = binding != null && speaking.stream().anyMatch(d -> binding.equals(d.respondBy())
+                && d.reasons().stream().anyMatch(r -> Engine.DEADLINE_EXTENDED.equals(r.code())));
+        List<Reason> reasons = new ArrayList<>();
         Map<String, Obligation> obligations = new LinkedHashMap<>();
-        if (chosen != Outcome.VERIFY_IDENTITY) {
-            // a fulfilment's obligations, or a refusal's (such as telling the subject how to complain)
-            deciding.forEach(d -> d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o)));
+        for (int i = 0; i < speaking.size(); i++) {
+            RightsDecision d = speaking.get(i);
+            if (d.outcome() != chosen) {
+                continue;
+            }
+            boolean moot = !extended && binding != null && d.respondBy() != null && d.respondBy().isAfter(binding);
+            Set<String> extensionDuties = moot ? extensionDuties(speakers.get(i)) : Set.of();
+            d.reasons().stream().filter(r -> !moot || !Engine.DEADLINE_EXTENDED.equals(r.code())).forEach(reasons::add);
+            if (chosen != Outcome.VERIFY_IDENTITY) {
+                // a fulfilment's obligations, or a refusal's (such as telling the subject how to complain)
+                d.obligations().stream().filter(o -> !extensionDuties.contains(o.id()))
+                        .forEach(o -> obligations.putIfAbsent(o.id(), o));
+            }
         }
         return new RightsDecision(chosen, respondBy, reasons, List.copyOf(obligations.values()), info);
+    }
+
+    /** The duties a pack attaches to an extension of a deadline, and to no right itself. */
+    private static Set<String> extensionDuties(Engine engine) {
+        Set<String> own = engine.pack().rights().requests().values().stream()
+                .flatMap(r -> r.obligations().stream()).collect(Collectors.toSet());
+        return engine.pack().rights().requests().values().stream()
+                .filter(r -> r.extension() != null).flatMap(r -> r.extension().obligations().stream())
+                .filter(o -> !own.contains(o)).collect(Collectors.toSet());
     }
 
     private RightsDecision relabel(RightsDecision d) {

@@ -26,10 +26,11 @@ import java.util.TreeMap;
  * two layers together deny, and every data-subject request the company refuses while the law
  * requires an answer. Cases are enumerated over the company's vocabulary (each action with each
  * recipient it can take, each purpose, each data category alone) and a few subjects (an adult
- * with no consent, an adult with an explicit consent naming purpose, recipient and action, a
- * child with a guardian's explicit consent, and the data anonymized, or required by law); they
- * are grouped by what decided them. Each group says whether a separate consent (the subject's
- * and the guardian's) would close it. Deterministic: the same packs give the same report.
+ * with no consent, an adult with a consent of the pack's default kind naming purpose, recipient
+ * and action, a child with a guardian's consent of that kind, and the data anonymized, or required
+ * by law); they are grouped by what decided them. Each group says whether a consent of the pack's
+ * strongest kind (the subject's and the guardian's) would close it. Deterministic: the same packs
+ * give the same report.
  */
 public final class GapReport {
     /** One group of cases the company permits and the law denies. */
@@ -140,7 +141,7 @@ public final class GapReport {
                             String key = action + "|" + (recipient == null ? "" : recipient) + "|" + companyClauses + "|"
                                     + lawClauses + "|" + lawCodes + "|" + closes;
                             Gap old = groups.get(key);
-                            String example = v.describe(action, purpose, category, recipient);
+                            String example = v.describe(action, purpose, category, recipient, pack.consentKinds().defaultKind());
                             String message = lawReasons.isEmpty() ? "" : lawReasons.get(0).message();
                             groups.put(key, old == null
                                     ? new Gap(action, recipient, companyClauses, lawClauses, lawCodes, message, closes, 1, example)
@@ -225,13 +226,15 @@ public final class GapReport {
             return b.build();
         }
 
-        String describe(String action, String purpose, String category, String recipient) {
+        /** The case in words; a consent is named by the pack's default kind, which the case's consents are of. */
+        String describe(String action, String purpose, String category, String recipient, String defaultKind) {
             String s = action + " " + category + " for " + purpose + (recipient == null ? "" : " to " + recipient);
+            String consent = defaultKind == null ? "consent" : defaultKind + " consent";
             return s + switch (this) {
                 case NO_CONSENT -> ", no consent";
-                case CONSENT -> ", explicit consent naming purpose, recipient and action";
-                case CHILD_WITH_GUARDIAN -> ", a child of 12 with the guardian's explicit consent";
-                case ANONYMIZED -> ", anonymized, explicit consent";
+                case CONSENT -> ", " + consent + " naming purpose, recipient and action";
+                case CHILD_WITH_GUARDIAN -> ", a child of 12 with the guardian's " + consent;
+                case ANONYMIZED -> ", anonymized, " + consent;
                 case REQUIRED_BY_LAW -> ", required by law";
             };
         }
@@ -242,6 +245,12 @@ public final class GapReport {
     /** The command that writes the Markdown report of {@code company} against {@code law}. */
     public static String command(String company, String law) {
         return "bin/privacy-rules lint --policy " + company + " --against " + law + " --format markdown";
+    }
+
+    /** "a separate", "an explicit". */
+    static String withArticle(String word) {
+        return (word != null && !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an " : "a ")
+                + word;
     }
 
     private static String capital(String s) {
@@ -255,7 +264,7 @@ public final class GapReport {
             out.add("GAP " + g.action() + (g.recipient() == null ? "" : " to " + g.recipient()) + ": "
                     + company.id() + " permits (" + String.join(", ", g.companyClauses()) + "), "
                     + law.id() + " denies (" + String.join(", ", g.lawClauses()) + " " + String.join(", ", g.lawCodes()) + ")"
-                    + (g.closedBySeparateConsent() ? "; a " + strongest + " consent closes it" : "")
+                    + (g.closedBySeparateConsent() ? "; " + withArticle(strongest) + " consent closes it" : "")
                     + "; " + g.cases() + (g.cases() == 1 ? " case" : " cases") + ", e.g. " + g.example());
         }
         for (RightsGap g : rightsGaps) {

@@ -86,6 +86,7 @@ public final class PolicyEngine {
     }
 
     private static PolicyEngine load(PackSource source) {
+        PackCompiler.warmUp();
         Problems problems = new Problems();
         PackCompiler.Compiled compiled = compile(source, problems);
         if (!problems.isEmpty() || compiled == null) {
@@ -150,6 +151,7 @@ public final class PolicyEngine {
         if (all.size() == 1) {
             return load(all.get(0));
         }
+        PackCompiler.warmUp();
         Problems problems = new Problems();
         List<PackSource> sources = all.stream().map(PolicyEngine::source).toList();
         List<PackCompiler.Compiled> compiled = new java.util.ArrayList<>();

@@ -30,7 +30,7 @@ public record Subject(Integer age, boolean guardianConsent, List<Consent> consen
      */
     public Subject {
         consents = List.copyOf(Objects.requireNonNull(consents, "consents"));
-        objections = objections == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(objections));
+        objections = objections == null || objections.isEmpty() ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(objections));
         if (!guardianConsent) {
             guardianConsentKind = null;
         }

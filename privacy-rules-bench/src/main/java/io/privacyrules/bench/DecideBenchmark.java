@@ -26,6 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       messages, obligations);</li>
  *   <li>{@code engineLayered}: the same with the PIPL baseline as a second layer
  *       ({@link PolicyEngine#layered});</li>
+ *   <li>{@code engineDrl}: the engine on the part of the mix a rule of the pack's DRL files
+ *       ({@code children.drl}) may fire on, a child without a guardian's consent
+ *       ({@link RequestMix#reachingDrl}): the decisions that still go through Drools;</li>
  *   <li>{@code handWritten}: the same decisions as plain Java ifs ({@link HandWritten}), the floor;</li>
  *   <li>{@code jcasbin}, {@code cedar}: the same permit/deny decisions in jCasbin and in Cedar
  *       through cedar-java (effect only: neither expresses obligations).</li>
@@ -50,6 +53,29 @@ public class DecideBenchmark {
         @Setup
         public void setUp() {
             requests = RequestMix.standard().toArray(ProcessingRequest[]::new);
+        }
+    }
+
+    /** The requests of the mix that a rule of the seed pack's DRL files may fire on. */
+    @State(Scope.Benchmark)
+    public static class DrlMix {
+        ProcessingRequest[] requests;
+
+        @Setup
+        public void setUp() {
+            requests = RequestMix.reachingDrl(RequestMix.standard()).toArray(ProcessingRequest[]::new);
+        }
+    }
+
+    /** A thread's position in the part of the mix that reaches Drools. */
+    @State(Scope.Thread)
+    public static class DrlCursor {
+        private int next;
+
+        ProcessingRequest next(DrlMix mix) {
+            ProcessingRequest r = mix.requests[next];
+            next = next + 1 == mix.requests.length ? 0 : next + 1;
+            return r;
         }
     }
 
@@ -134,6 +160,13 @@ public class DecideBenchmark {
         return e.engine.decide(c.next(mix));
     }
 
+    /** The decisions that go through Drools: a DRL rule of the pack may fire on each of these requests. */
+    @Benchmark
+    @Threads(1)
+    public Decision engineDrl(Engine e, DrlMix mix, DrlCursor c) {
+        return e.engine.decide(c.next(mix));
+    }
+
     @Benchmark
     @Threads(1)
     public HandWritten.Verdict handWritten(Mix mix, Cursor c) {
@@ -155,6 +188,12 @@ public class DecideBenchmark {
     @Benchmark
     @Threads(2)
     public Decision engineThreads2(Engine e, Mix mix, Cursor c) {
+        return e.engine.decide(c.next(mix));
+    }
+
+    @Benchmark
+    @Threads(2)
+    public Decision engineLayeredThreads2(Layered e, Mix mix, Cursor c) {
         return e.engine.decide(c.next(mix));
     }
 

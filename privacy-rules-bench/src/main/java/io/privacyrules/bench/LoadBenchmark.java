@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       class loading and an unwarmed Drools compiler included;</li>
  *   <li>{@code coldFirstDecision}: the same, plus the first decision;</li>
  *   <li>{@code warm}: reloading in a running, warmed-up JVM, as a host that picks up a new pack
- *       version would.</li>
+ *       version would;</li>
+ *   <li>{@code coldLayeredFirstDecision}, {@code warmLayered}: the same for the seed pack under the
+ *       PIPL baseline ({@code PolicyEngine.layered}).</li>
  * </ul>
  */
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -62,5 +64,23 @@ public class LoadBenchmark {
     @Fork(1)
     public PolicyEngine warm() {
         return PolicyEngine.load(Seed.LOCATION);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    @Fork(8)
+    public Decision coldLayeredFirstDecision() {
+        return PolicyEngine.layered(Seed.LOCATION, "classpath:pipl-baseline").decide(request);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 5, time = 2)
+    @Measurement(iterations = 5, time = 2)
+    @Fork(1)
+    public PolicyEngine warmLayered() {
+        return PolicyEngine.layered(Seed.LOCATION, "classpath:pipl-baseline");
     }
 }

@@ -58,6 +58,16 @@ public final class RequestMix {
         return List.copyOf(list);
     }
 
+    /**
+     * The requests of {@code mix} that a rule of the seed pack's DRL files may fire on: both rules
+     * of {@code children.drl} need a child (under {@link Seed#CHILD_UNDER}) without a guardian's
+     * consent, and the engine asks Drools only for such requests.
+     */
+    public static List<ProcessingRequest> reachingDrl(List<ProcessingRequest> mix) {
+        return mix.stream().filter(r -> r.subject().age() != null && r.subject().age() < Seed.CHILD_UNDER
+                && !r.subject().guardianConsent()).toList();
+    }
+
     private static String action(Random rnd) {
         int x = rnd.nextInt(100);
         if (x < 24) {

@@ -24,6 +24,28 @@ class RequestMixTest {
         assertEquals(Integer.bitCount(RequestMix.SIZE), 1, "the benchmark cursor wraps with a mask");
     }
 
+    /**
+     * The requests engineDrl decides are the only ones a rule of children.drl fires on (on almost
+     * all of them, one does): outside them, only rules of policy.yaml fire, which the engine
+     * evaluates without Drools.
+     */
+    @Test
+    void onlyTheDrlPartOfTheMixFiresADrlRule() {
+        List<ProcessingRequest> mix = SeedEngine.mix();
+        List<ProcessingRequest> drl = RequestMix.reachingDrl(mix);
+        io.privacyrules.internal.engine.Engine engine = io.privacyrules.internal.EngineAccess.single(SeedEngine.engine());
+        int firing = 0;
+        for (ProcessingRequest r : mix) {
+            List<String> fired = new java.util.ArrayList<>();
+            engine.decide(r, rule -> fired.add(rule.name()));
+            boolean anyDrl = fired.stream().anyMatch(n -> !n.startsWith("policy.yaml#"));
+            assertTrue(!anyDrl || drl.contains(r), () -> "a DRL rule fired outside the DRL part: " + r);
+            firing += anyDrl ? 1 : 0;
+        }
+        System.out.printf("request mix: %d requests reach Drools, a DRL rule fires on %d%n", drl.size(), firing);
+        assertTrue(drl.size() >= 20 && firing >= drl.size() * 9 / 10, drl.size() + " / " + firing);
+    }
+
     @Test
     void coversEveryActionPurposeAndRecipient() {
         List<ProcessingRequest> mix = SeedEngine.mix();

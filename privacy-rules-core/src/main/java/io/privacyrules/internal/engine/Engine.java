@@ -34,8 +34,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides requests against one compiled pack. Immutable and thread-safe: every decision runs in
- * its own short-lived KieSession over the shared KieBase.
+ * Decides requests against one compiled pack. Immutable and thread-safe.
+ *
+ * <p>A processing decision evaluates the pack's YAML rules as predicates over the request's
+ * {@link Features} ({@link YamlRules}), and asks Drools only when a rule of the pack's DRL files
+ * may fire on the request: one of the DRL rules that can fire on a Request has all the boolean
+ * properties it tests at the top of its pattern ({@code child}, {@code !guardianConsent}) as the
+ * request has them, or tests none. Data-subject requests and retention queries are decided by the
+ * DRL rules. Drools runs in sessions kept for reuse ({@link Sessions}) over one KieBase per
+ * engine, with a limit on the firings and on the time of a decision; a failure is a refusal.
  */
 public final class Engine implements Decider {
     private static final Logger LOG = LoggerFactory.getLogger("io.privacyrules.engine");
@@ -70,10 +77,31 @@ public final class Engine implements Decider {
     private final Pack pack;
     private final Map<String, RuleMeta> rules;
     private final RuleMeta[] byOrdinal;
-    private final KieSessionsPool sessions;
     private final List<Obligation> obligationOrder;
     private final Set<String> loggedFailures = ConcurrentHashMap.newKeySet();
     private final long timeLimitNanos;
+    /** Sessions as a host's engine keeps them; null for the reference path. */
+    private final Sessions sessions;
+    /** Drools' own pool, as the engine used before (the reference path of the differential test); else null. */
+    private final KieSessionsPool referencePool;
+    private final PackIndex index;
+    private final YamlRules yaml;
+    /**
+     * When a processing decision needs Drools: DRL rule i that can fire on a Request needs the
+     * flags gateSet[i] set and gateClear[i] clear. Null when some such rule tests no flag (Drools
+     * runs for every request); empty when no DRL rule can fire on a Request.
+     */
+    private final long[] gateSet;
+    private final long[] gateClear;
+    /** The salience of each DRL rule by ordinal (0 for YAML rules), for the order of a trace. */
+    private final int[] salience;
+    /** The place of each DRL rule in its file, by ordinal. */
+    private final int[] loadOrder;
+    /** Whether a DRL rule may fire on a Rights fact, on a Retention fact. */
+    private final boolean rightsRules;
+    private final boolean retentionRules;
+    /** The message of the pack's default deny; null for the reference path. */
+    private final Template defaultDeny;
 
     public Engine(PackCompiler.Compiled compiled) {
         this(compiled, TIME_LIMIT);
@@ -86,8 +114,50 @@ public final class Engine implements Decider {
         this.pack = compiled.pack();
         this.rules = compiled.rules();
         this.byOrdinal = compiled.byOrdinal();
-        this.sessions = compiled.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         this.obligationOrder = List.copyOf(pack.obligations().values());
+        this.salience = new int[byOrdinal.length];
+        this.loadOrder = new int[byOrdinal.length];
+        compiled.drl().forEach(d -> {
+            salience[d.ordinal()] = d.salience();
+            loadOrder[d.ordinal()] = d.loadOrder();
+        });
+        this.rightsRules = compiled.drl().stream().anyMatch(d -> d.canFireOn("Rights"));
+        this.retentionRules = compiled.drl().stream().anyMatch(d -> d.canFireOn("Retention"));
+        if (compiled.yamlRulesInDrools()) {
+            this.referencePool = compiled.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+            this.sessions = null;
+            this.index = null;
+            this.yaml = null;
+            this.gateSet = null;
+            this.gateClear = null;
+            this.defaultDeny = null;
+            return;
+        }
+        this.referencePool = null;
+        boolean anchored = compiled.drl().stream().noneMatch(d -> d.facts().isEmpty());
+        this.sessions = new Sessions(compiled.kieBase(), anchored);
+        this.index = new PackIndex(pack);
+        this.yaml = new YamlRules(index, obligationOrder);
+        this.defaultDeny = Template.of(pack.defaults().denyMessage(), pack.children().under());
+        List<long[]> gates = new ArrayList<>();
+        boolean always = false;
+        for (PackCompiler.DrlRule d : compiled.drl()) {
+            if (!d.canFireOn("Request")) {
+                continue;
+            }
+            long set = 0;
+            long clear = 0;
+            for (String p : d.mustHold()) {
+                set |= Features.FLAGS.getOrDefault(p, 0L);
+            }
+            for (String p : d.mustFail()) {
+                clear |= Features.FLAGS.getOrDefault(p, 0L);
+            }
+            always |= set == 0 && clear == 0;
+            gates.add(new long[] {set, clear});
+        }
+        this.gateSet = always ? null : gates.stream().mapToLong(g -> g[0]).toArray();
+        this.gateClear = always ? null : gates.stream().mapToLong(g -> g[1]).toArray();
     }
 
     @Override
@@ -126,6 +196,229 @@ public final class Engine implements Decider {
 
     /** As {@link #decide(ProcessingRequest)}, telling {@code trace} of every rule that fires. */
     public Decision decide(ProcessingRequest request, Verdict.Trace trace) {
+        return (Decision) evaluate(request, trace, true);
+    }
+
+    /**
+     * A processing decision whose effect is known and whose reasons and obligations are written
+     * out (messages rendered) only when {@link #decision()} asks: layers need the reasons of the
+     * layers that deny only. Not thread-safe; one per decision.
+     */
+    final class Evaluation {
+        private Decision decision;
+        private final Features features;
+        private final long[] fired;
+        private final Verdict verdict;
+        private final boolean denies;
+
+        private Evaluation(Decision decision) {
+            this.decision = decision;
+            this.features = null;
+            this.fired = null;
+            this.verdict = null;
+            this.denies = !decision.permitted();
+        }
+
+        private Evaluation(Features features, long[] fired, Verdict verdict, boolean denies) {
+            this.features = features;
+            this.fired = fired;
+            this.verdict = verdict;
+            this.denies = denies;
+        }
+
+        /** True when the decision is a deny. */
+        boolean denies() {
+            return denies;
+        }
+
+        /** The decision when it was made whole already (an invalid request, a failure), else null. */
+        Decision made() {
+            return decision;
+        }
+
+        /** The decision; never throws (a failure to write it out is an internal error). */
+        Decision decision() {
+            if (decision == null) {
+                try {
+                    decision = assemble(features, fired, verdict);
+                } catch (Throwable t) {
+                    logFailure(verdict, t);
+                    decision = new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
+                }
+            }
+            return decision;
+        }
+    }
+
+    /** Decides {@code request} up to its effect; never throws. */
+    Evaluation evaluate(ProcessingRequest request) {
+        Object e = evaluate(request, Verdict.Trace.NONE, false);
+        return e instanceof Decision d ? new Evaluation(d) : (Evaluation) e;
+    }
+
+    /**
+     * The decision on {@code request} when {@code whole}; else, unless the decision was made whole
+     * on the way (an invalid request, a failure), its {@link Evaluation}.
+     */
+    private Object evaluate(ProcessingRequest request, Verdict.Trace trace, boolean whole) {
+        if (yaml == null) {
+            return referenceDecide(request, trace);
+        }
+        Verdict verdict = null;
+        try {
+            if (request == null) {
+                return invalid(List.of("no request was given"));
+            }
+            Features f = Features.of(index, request);
+            if (f == null) {
+                List<String> problems = RequestCheck.problems(pack, request);
+                if (problems.isEmpty()) {
+                    throw new IllegalStateException("the request check and the pack's index disagree");
+                }
+                return invalid(problems);
+            }
+            long start = System.nanoTime();
+            long[] fired = yaml.fire(f);
+            List<RuleMeta> drlFired = null;
+            if (needsDrools(f)) {
+                Request fact = new Request(pack, request);
+                drlFired = trace == Verdict.Trace.NONE ? null : new ArrayList<>();
+                verdict = new Verdict(pack, byOrdinal, fact, Verdict.Kind.PROCESSING)
+                        .traced(drlFired == null ? Verdict.Trace.NONE : drlFired::add);
+                try {
+                    run(fact, verdict, start);
+                } finally {
+                    tell(trace, fired, drlFired);
+                }
+            } else {
+                tell(trace, fired, null);
+            }
+            if (System.nanoTime() - start > timeLimitNanos) {
+                throw new IllegalStateException("the rules ran longer than the time limit");
+            }
+            return whole ? assemble(f, fired, verdict) : new Evaluation(f, fired, verdict, denies(fired, verdict));
+        } catch (Throwable t) {
+            logFailure(verdict, t);
+            return new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
+        }
+    }
+
+    /** True when the rules that fired make a deny: one denies, or none permits. */
+    private boolean denies(long[] fired, Verdict v) {
+        if (v != null && !v.denies().isEmpty()) {
+            return true;
+        }
+        boolean permits = v != null && !v.permits().isEmpty();
+        YamlRules.Rule[] rules = yaml.rules;
+        for (int w = 0; w < fired.length; w++) {
+            for (long bits = fired[w]; bits != 0; bits &= bits - 1) {
+                Pack.Effect e = rules[(w << 6) + Long.numberOfTrailingZeros(bits)].def.effect();
+                if (e == Pack.Effect.DENY) {
+                    return true;
+                }
+                permits |= e == Pack.Effect.PERMIT;
+            }
+        }
+        return !permits;
+    }
+
+    private static final int RIGHTS = 0;
+    private static final int RETENTION = 1;
+
+    /**
+     * True when a rule of the pack's DRL files may fire on a fact of this kind; when none can, the
+     * rules are not run (the reference path always runs them).
+     */
+    private boolean drlFor(int kind) {
+        return sessions == null || (kind == RIGHTS ? rightsRules : retentionRules);
+    }
+
+    /** True when a rule of the pack's DRL files may fire on the request. */
+    private boolean needsDrools(Features f) {
+        if (gateSet == null) {
+            return true;
+        }
+        long flags = f.flags;
+        for (int i = 0; i < gateSet.length; i++) {
+            if ((flags & gateSet[i]) == gateSet[i] && (flags & gateClear[i]) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Tells {@code trace} of the rules that fired, in the order Drools fired them when it ran the
+     * YAML rules too: by salience, then by place in their file (the YAML rules are one file, each
+     * rule with salience 0), a DRL file's rule first on a tie.
+     */
+    private void tell(Verdict.Trace trace, long[] yamlFired, List<RuleMeta> drlFired) {
+        if (trace == Verdict.Trace.NONE) {
+            return;
+        }
+        int k = 0;
+        int pending = drlFired == null ? 0 : drlFired.size();
+        for (int w = 0; w < yamlFired.length; w++) {
+            for (long bits = yamlFired[w]; bits != 0; bits &= bits - 1) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                while (k < pending && before(drlFired.get(k).ordinal(), i)) {
+                    trace.fired(drlFired.get(k++));
+                }
+                trace.fired(byOrdinal[i]);
+            }
+        }
+        while (k < pending) {
+            trace.fired(drlFired.get(k++));
+        }
+    }
+
+    /** True when Drools fires DRL rule {@code drl} (an ordinal) before YAML rule {@code yamlIndex}. */
+    private boolean before(int drl, int yamlIndex) {
+        return salience[drl] > 0 || salience[drl] == 0 && loadOrder[drl] <= yamlIndex;
+    }
+
+    /**
+     * Runs the DRL rules over one fact; throws when the rules do not settle within the limits.
+     * {@code start} is when the decision's rules began.
+     */
+    private void run(Object fact, Verdict verdict, long start) {
+        if (sessions == null) {
+            referenceRun(fact, verdict);
+            return;
+        }
+        KieSession session = sessions.take();
+        boolean clean = false;
+        try {
+            session.setGlobal("out", verdict);
+            org.kie.api.runtime.rule.FactHandle handle = session.insert(fact);
+            int fired = session.fireAllRules(match -> {
+                if (System.nanoTime() - start > timeLimitNanos) {
+                    throw new IllegalStateException("the rules ran longer than the time limit");
+                }
+                return true;
+            }, MAX_FIRINGS);
+            if (fired >= MAX_FIRINGS) {
+                throw new IllegalStateException("the rules fired " + MAX_FIRINGS + " times without settling");
+            }
+            if (System.nanoTime() - start > timeLimitNanos) {
+                throw new IllegalStateException("the rules ran longer than the time limit");
+            }
+            sessions.giveBack(session, handle);
+            clean = true;
+        } finally {
+            if (!clean) {
+                sessions.discard(session);
+            }
+        }
+    }
+
+    /**
+     * The reference path: the decision as the engine made it before it evaluated YAML rules
+     * itself, with every rule in Drools and a pooled session. Kept for the differential test
+     * ({@code DifferentialTest}), which compares the two on every pack's scenarios and on random
+     * requests; an engine takes it only when built from {@link PackCompiler#compileReference}.
+     */
+    private Decision referenceDecide(ProcessingRequest request, Verdict.Trace trace) {
         Verdict verdict = null;
         try {
             if (request == null) {
@@ -137,8 +430,8 @@ public final class Engine implements Decider {
             }
             Request fact = new Request(pack, request);
             verdict = new Verdict(pack, byOrdinal, fact, Verdict.Kind.PROCESSING).traced(trace);
-            run(fact, verdict);
-            return assemble(verdict);
+            referenceRun(fact, verdict);
+            return referenceAssemble(verdict);
         } catch (Throwable t) {
             logFailure(verdict, t);
             return new Decision(Effect.DENY, List.of(failure(verdict)), List.of(), pack.info());
@@ -147,11 +440,11 @@ public final class Engine implements Decider {
 
     /**
      * Runs the rules over one fact in a session from the pool (a disposed pooled session is reset
-     * and reused); throws when the rules do not settle.
+     * and reused); throws when the rules do not settle. The reference path.
      */
-    private void run(Object fact, Verdict verdict) {
+    private void referenceRun(Object fact, Verdict verdict) {
         long start = System.nanoTime();
-        KieSession session = sessions.newKieSession();
+        KieSession session = referencePool.newKieSession();
         try {
             session.setGlobal("out", verdict);
             session.insert(fact);
@@ -222,7 +515,9 @@ public final class Engine implements Decider {
             }
             LocalDate received = request.receivedOn() != null ? request.receivedOn() : today;
             verdict = new Verdict(pack, byOrdinal, null, Verdict.Kind.RIGHTS).traced(trace);
-            run(new Rights(pack, request, received), verdict);
+            if (drlFor(RIGHTS)) {
+                run(new Rights(pack, request, received), verdict, System.nanoTime());
+            }
             return assembleRights(verdict, pack.rights().requests().get(request.right()), received, request);
         } catch (Throwable t) {
             logFailure(verdict, t);
@@ -341,7 +636,9 @@ public final class Engine implements Decider {
                 return retained(invalidReasons(problems));
             }
             verdict = new Verdict(pack, byOrdinal, null, Verdict.Kind.RETENTION).traced(trace);
-            run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict);
+            if (drlFor(RETENTION)) {
+                run(new Retention(pack, query, query.asOf() != null ? query.asOf() : today), verdict, System.nanoTime());
+            }
             return assembleRetention(verdict);
         } catch (Throwable t) {
             logFailure(verdict, t);
@@ -374,7 +671,125 @@ public final class Engine implements Decider {
 
     // ---- processing -----------------------------------------------------------------------------
 
-    private Decision assemble(Verdict v) {
+    /**
+     * The decision from the YAML rules that fired and, when Drools ran, what the DRL rules said:
+     * deny overrides permit, no permit is the pack's default deny; reasons in the order of the
+     * rules (YAML rules come first), obligations in the pack's order, each citing the clause of
+     * the first rule that imposed it.
+     */
+    private Decision assemble(Features f, long[] fired, Verdict v) {
+        YamlRules.Rule[] rules = yaml.rules;
+        int denies = 0;
+        int permits = 0;
+        for (int w = 0; w < fired.length; w++) {
+            for (long bits = fired[w]; bits != 0; bits &= bits - 1) {
+                Pack.Effect e = rules[(w << 6) + Long.numberOfTrailingZeros(bits)].def.effect();
+                denies += e == Pack.Effect.DENY ? 1 : 0;
+                permits += e == Pack.Effect.PERMIT ? 1 : 0;
+            }
+        }
+        if (v != null) {
+            denies += v.denies().size();
+            permits += v.permits().size();
+        }
+        if (denies > 0) {
+            return new Decision(Effect.DENY, reasons(f, fired, Pack.Effect.DENY, denies, v == null ? null : v.denies()),
+                    List.of(), pack.info());
+        }
+        if (permits == 0) {
+            Pack.Defaults d = pack.defaults();
+            return new Decision(Effect.DENY, List.of(new Reason(d.denyCode(), d.denyClause(), defaultDeny.render(index, f),
+                    ENGINE_RULE, pack.info().id())), List.of(), pack.info());
+        }
+        return new Decision(Effect.PERMIT, reasons(f, fired, Pack.Effect.PERMIT, permits, v == null ? null : v.permits()),
+                obligations(fired, v), pack.info());
+    }
+
+    /** The reasons of the rules with {@code effect}: the YAML rules' in order, then the DRL rules' sorted. */
+    private List<Reason> reasons(Features f, long[] fired, Pack.Effect effect, int count, List<Verdict.Said> drl) {
+        YamlRules.Rule[] rules = yaml.rules;
+        Reason[] out = new Reason[count];
+        int n = 0;
+        for (int w = 0; w < fired.length; w++) {
+            for (long bits = fired[w]; bits != 0; bits &= bits - 1) {
+                YamlRules.Rule r = rules[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                if (r.def.effect() == effect) {
+                    out[n++] = r.reason(index, f);
+                }
+            }
+        }
+        if (drl != null && !drl.isEmpty()) {
+            List<Verdict.Said> sorted = drl;
+            if (drl.size() > 1) {
+                sorted = new ArrayList<>(drl);
+                sorted.sort(REASON_ORDER);
+            }
+            for (Verdict.Said s : sorted) {
+                out[n++] = new Reason(s.code(), s.rule().clause(), Template.of(s.message(), pack.children().under())
+                        .render(index, f), s.rule().id(), pack.info().id());
+            }
+        }
+        return n == 1 ? List.of(out[0]) : List.of(out);
+    }
+
+    /** The obligations of a permit, in the pack's order, each with the clause of the first rule that imposed it. */
+    private List<Obligation> obligations(long[] fired, Verdict v) {
+        YamlRules.Rule[] rules = yaml.rules;
+        Obligation[] chosen = null;
+        int count = 0;
+        for (int w = 0; w < fired.length; w++) {
+            for (long bits = fired[w]; bits != 0; bits &= bits - 1) {
+                YamlRules.Rule r = rules[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                if (r.def.effect() == Pack.Effect.DENY || r.obligations.length == 0) {
+                    continue;
+                }
+                if (chosen == null) {
+                    chosen = new Obligation[obligationOrder.size()];
+                }
+                for (int k = 0; k < r.obligations.length; k++) {
+                    if (chosen[r.obligationNumbers[k]] == null) {
+                        chosen[r.obligationNumbers[k]] = r.obligations[k];
+                        count++;
+                    }
+                }
+            }
+        }
+        if (v != null && !v.obligations().isEmpty()) {
+            Map<String, String> drl = v.obligations();
+            for (int i = 0; i < obligationOrder.size(); i++) {
+                Obligation o = obligationOrder.get(i);
+                String clause = drl.get(o.id());
+                if (clause != null && (chosen == null || chosen[i] == null)) {
+                    if (chosen == null) {
+                        chosen = new Obligation[obligationOrder.size()];
+                    }
+                    chosen[i] = new Obligation(o.id(), clause, o.description());
+                    count++;
+                }
+            }
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        if (count == 1) {
+            for (Obligation o : chosen) {
+                if (o != null) {
+                    return List.of(o);
+                }
+            }
+        }
+        Obligation[] out = new Obligation[count];
+        int n = 0;
+        for (Obligation o : chosen) {
+            if (o != null) {
+                out[n++] = o;
+            }
+        }
+        return List.of(out);
+    }
+
+    /** The reference path's assembly of a decision from what the rules said. */
+    private Decision referenceAssemble(Verdict v) {
         if (!v.denies().isEmpty()) {
             return new Decision(Effect.DENY, reasons(v, v.denies()), List.of(), pack.info());
         }

@@ -92,14 +92,15 @@ public final class Layers implements Decider {
     @Override
     public Decision decide(ProcessingRequest request) {
         try {
-            Decision first = primary().decide(request);
-            if (isError(first.reasons())) {
-                return new Decision(first.effect(), first.reasons(), first.obligations(), info);
+            Engine.Evaluation first = primary().evaluate(request);
+            if (first.made() != null && isError(first.made().reasons())) {
+                Decision d = first.made();
+                return new Decision(d.effect(), d.reasons(), d.obligations(), info);
             }
-            List<Decision> all = new ArrayList<>(engines.size());
+            List<Engine.Evaluation> all = new ArrayList<>(engines.size());
             all.add(first);
             for (int i = 1; i < engines.size(); i++) {
-                all.add(engines.get(i).decide(translations.get(i - 1).translate(request)));
+                all.add(engines.get(i).evaluate(translations.get(i - 1).translate(request)));
             }
             return combine(all);
         } catch (RuntimeException e) {
@@ -107,18 +108,57 @@ public final class Layers implements Decider {
         }
     }
 
-    private Decision combine(List<Decision> all) {
-        List<Reason> reasons = new ArrayList<>();
-        if (all.stream().anyMatch(d -> !d.permitted())) {
-            all.stream().filter(d -> !d.permitted()).forEach(d -> reasons.addAll(d.reasons()));
-            return new Decision(Effect.DENY, reasons, List.of(), info);
+    /**
+     * Deny overrides: the reasons of every layer that denies, else every layer's reasons and the
+     * union of the obligations. A layer's reasons are written out only when they are given.
+     */
+    private Decision combine(List<Engine.Evaluation> all) {
+        boolean denied = false;
+        for (Engine.Evaluation e : all) {
+            denied |= e.denies();
         }
-        Map<String, Obligation> obligations = new LinkedHashMap<>();
-        for (Decision d : all) {
-            reasons.addAll(d.reasons());
-            d.obligations().forEach(o -> obligations.putIfAbsent(o.id(), o));
+        List<Decision> decisions = new ArrayList<>(all.size());
+        for (Engine.Evaluation e : all) {
+            if (!denied || e.denies()) {
+                decisions.add(e.decision());
+            }
         }
-        return new Decision(Effect.PERMIT, reasons, List.copyOf(obligations.values()), info);
+        for (Decision d : decisions) {
+            // a layer that failed while its decision was written out denies
+            denied |= !d.permitted();
+        }
+        int count = 0;
+        for (Decision d : decisions) {
+            count += !denied || !d.permitted() ? d.reasons().size() : 0;
+        }
+        Reason[] reasons = new Reason[count];
+        int n = 0;
+        for (Decision d : decisions) {
+            if (!denied || !d.permitted()) {
+                for (Reason r : d.reasons()) {
+                    reasons[n++] = r;
+                }
+            }
+        }
+        if (denied) {
+            return new Decision(Effect.DENY, List.of(reasons), List.of(), info);
+        }
+        List<Obligation> obligations = List.of();
+        int giving = 0;
+        for (Decision d : decisions) {
+            if (!d.obligations().isEmpty()) {
+                obligations = d.obligations();
+                giving++;
+            }
+        }
+        if (giving > 1) {
+            Map<String, Obligation> byId = new LinkedHashMap<>();
+            for (Decision d : decisions) {
+                d.obligations().forEach(o -> byId.putIfAbsent(o.id(), o));
+            }
+            obligations = List.copyOf(byId.values());
+        }
+        return new Decision(Effect.PERMIT, List.of(reasons), obligations, info);
     }
 
     // ---- data-subject requests ------------------------------------------------------------------
@@ -263,7 +303,13 @@ public final class Layers implements Decider {
     private static final Set<String> ERRORS = Set.of(Engine.INVALID_REQUEST, Engine.INTERNAL_ERROR);
 
     private static boolean isError(List<Reason> reasons) {
-        return reasons.stream().anyMatch(r -> ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE));
+        for (int i = 0, n = reasons.size(); i < n; i++) {
+            Reason r = reasons.get(i);
+            if (ERRORS.contains(r.code()) && r.rule().equals(Engine.ENGINE_RULE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Reason failure() {

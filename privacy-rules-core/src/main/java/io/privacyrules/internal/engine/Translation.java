@@ -244,26 +244,11 @@ public final class Translation {
         return id == null ? null : map.getOrDefault(id, id);
     }
 
-    /** A distinct, ordered list of the counterparts of {@code ids}, without those that have none. */
-    private static List<String> all(Map<String, String> map, List<String> ids) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String id : ids) {
-            String t = map.containsKey(id) ? map.get(id) : id;
-            if (t != null) {
-                out.add(t);
-            }
-        }
-        return List.copyOf(out);
-    }
-
     /**
-     * The request in the target pack's identifiers. The request must be valid for the source
-     * pack. Only the consents that cover the request are carried over: two recipients of the
-     * source may be one recipient of the target, and a consent to one must not stand for the
-     * other. A recipient located outside the source's jurisdiction becomes the destination, so
-     * that the request stays abroad in the target's eyes.
+     * As {@link #translate(ProcessingRequest)}, written as it was before the engine's rework for
+     * speed; the differential test ({@code DifferentialTest}) compares the two. Not used to decide.
      */
-    public ProcessingRequest translate(ProcessingRequest r) {
+    ProcessingRequest referenceTranslate(ProcessingRequest r) {
         String destination = r.destination();
         if (destination == null) {
             String home = source.info().jurisdiction();
@@ -279,12 +264,6 @@ public final class Translation {
                     false, kind(c.kind())));
         }
         Subject s = r.subject();
-        // Only objections that cover the request are carried over, as its consents are: several
-        // purposes of the source may meet on one purpose of the target, and an objection to one of
-        // them must not stand for the others (GDPR Art. 21(1) is an objection to some processing).
-        // An objection covering the request's purpose (the purpose itself, or a kind of objection
-        // covering it) becomes an objection to the target's purpose; a kind the target declares
-        // under the same id carries over as that kind too.
         List<String> objections = new ArrayList<>();
         Pack.PurposeDef purpose = source.purposes().get(r.purpose());
         for (String o : s.objections()) {
@@ -303,10 +282,91 @@ public final class Translation {
             }
         }
         String mechanism = mechanism(r);
-        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
+        Set<String> data = new LinkedHashSet<>();
+        for (String id : r.data()) {
+            String t = categories.containsKey(id) ? categories.get(id) : id;
+            if (t != null) {
+                data.add(t);
+            }
+        }
+        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), List.copyOf(data),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
                 r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, kind(s.guardianConsentKind()),
                 s.country(), objections), mechanism, r.restricted());
+    }
+
+    /** A distinct, ordered list of the counterparts of {@code ids}, without those that have none. */
+    private static List<String> all(Map<String, String> map, List<String> ids) {
+        String[] out = new String[ids.size()];
+        int n = 0;
+        for (String id : ids) {
+            String t = map.containsKey(id) ? map.get(id) : id;
+            if (t != null && !contains(out, n, t)) {
+                out[n++] = t;
+            }
+        }
+        return java.util.Arrays.asList(out).subList(0, n);
+    }
+
+    private static boolean contains(String[] a, int n, String s) {
+        for (int i = 0; i < n; i++) {
+            if (a[i].equals(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request in the target pack's identifiers. The request must be valid for the source
+     * pack. Only the consents that cover the request are carried over: two recipients of the
+     * source may be one recipient of the target, and a consent to one must not stand for the
+     * other. A recipient located outside the source's jurisdiction becomes the destination, so
+     * that the request stays abroad in the target's eyes.
+     */
+    public ProcessingRequest translate(ProcessingRequest r) {
+        String destination = r.destination();
+        if (destination == null) {
+            String home = source.info().jurisdiction();
+            String located = r.recipient() == null ? null : source.recipients().get(r.recipient()).location();
+            destination = located != null && !source.territory().home(located) ? located : home;
+        }
+        List<Consent> all = r.subject().consents();
+        Consent[] consents = new Consent[all.size()];
+        int n = 0;
+        for (Consent c : all) {
+            if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
+                continue;
+            }
+            consents[n++] = new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+                    false, kind(c.kind()));
+        }
+        Subject s = r.subject();
+        // Only objections that cover the request are carried over, as its consents are: several
+        // purposes of the source may meet on one purpose of the target, and an objection to one of
+        // them must not stand for the others (GDPR Art. 21(1) is an objection to some processing).
+        // An objection covering the request's purpose (the purpose itself, or a kind of objection
+        // covering it) becomes an objection to the target's purpose; a kind the target declares
+        // under the same id carries over as that kind too.
+        List<String> objections = s.objections().isEmpty() ? List.of() : new ArrayList<>(2);
+        Pack.PurposeDef purpose = s.objections().isEmpty() ? null : source.purposes().get(r.purpose());
+        for (String o : s.objections()) {
+            if (source.objections().covers(o, purpose)) {
+                String t = to(purposes, r.purpose());
+                if (!objections.contains(t)) {
+                    objections.add(t);
+                }
+            }
+            if (!source.purposes().containsKey(o) && target.objections().kinds().containsKey(o) && !objections.contains(o)) {
+                objections.add(o);
+            }
+        }
+        String mechanism = mechanism(r);
+        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
+                to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
+                r.protectsChild(), new Subject(s.age(), s.guardianConsent(),
+                n == 0 ? List.of() : List.of(n == consents.length ? consents : java.util.Arrays.copyOf(consents, n)),
+                kind(s.guardianConsentKind()), s.country(), objections), mechanism, r.restricted());
     }
 
     /**

@@ -11,9 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
 import org.drools.drl.ast.descr.ImportDescr;
 import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
@@ -46,24 +52,73 @@ public final class PackCompiler {
     /**
      * A compiled pack: the KieBase and what the engine needs to know of each rule, by DRL name and
      * by ordinal (YAML rules first, then the DRL files' rules in order).
+     *
+     * @param drl                what the engine needs to know of each DRL file's rule, in ordinal order
+     *                           (the first has ordinal {@code pack.rules().size()})
+     * @param yamlRulesInDrools  true when the KieBase also holds the rules generated from YAML: the
+     *                           reference path of the differential test ({@link #compileReference});
+     *                           false when the engine evaluates them itself
      */
     public record Compiled(Pack pack, KieBase kieBase, Map<String, RuleMeta> rules, RuleMeta[] byOrdinal,
-                           java.util.Set<String> drlCodes) {
+                           java.util.Set<String> drlCodes, List<DrlRule> drl, boolean yamlRulesInDrools) {
+    }
+
+    /**
+     * What the engine knows of one rule of a pack's DRL files, read from the checked descriptors.
+     *
+     * @param ordinal    the rule's ordinal
+     * @param loadOrder  its place in its file, from 0: with the salience, the order Drools fires
+     *                   rules in (a rule generated from YAML has its place among the YAML rules)
+     * @param salience   its salience (0 unless set)
+     * @param facts      the facts (Request, Rights, Retention) that a top-level pattern of the rule
+     *                   matches, directly or under exists: the rule can fire only in a decision whose fact
+     *                   is among them; empty when it matches none (it may then fire in any decision)
+     * @param mustHold   boolean properties of Request that a top-level Request pattern tests as
+     *                   true ({@code child}): the rule cannot fire on a request where one is false
+     * @param mustFail   boolean properties it tests as false ({@code !guardianConsent})
+     */
+    public record DrlRule(int ordinal, int loadOrder, int salience, java.util.Set<String> facts, java.util.Set<String> mustHold,
+                          java.util.Set<String> mustFail) {
+        /** True when the rule can fire in a decision about {@code fact} (Request, Rights or Retention). */
+        public boolean canFireOn(String fact) {
+            return facts.isEmpty() || facts.contains(fact);
+        }
     }
 
     private PackCompiler() {
     }
 
-    /** Compiles; returns null and reports to {@code problems} when anything is wrong. */
+    /**
+     * Compiles; returns null and reports to {@code problems} when anything is wrong. The YAML
+     * rules are not compiled to Drools: the engine evaluates them (see
+     * {@code io.privacyrules.internal.engine.YamlRules}); only the pack's DRL files are.
+     */
     public static Compiled compile(Pack pack, Problems problems, boolean yamlIsValid) {
+        return compile(pack, problems, yamlIsValid, false);
+    }
+
+    /**
+     * Compiles as before the engine evaluated YAML rules itself: the DRL generated from them
+     * ({@link DrlGenerator}) is checked and compiled into the KieBase with the DRL files. The
+     * reference the differential test compares the engine with; not used to decide otherwise.
+     */
+    public static Compiled compileReference(Pack pack, Problems problems, boolean yamlIsValid) {
+        return compile(pack, problems, yamlIsValid, true);
+    }
+
+    private static Compiled compile(Pack pack, Problems problems, boolean yamlIsValid, boolean yamlInDrools) {
         Map<String, Location> names = new LinkedHashMap<>();
         List<DrlChecker.Checked> authored = new ArrayList<>();
+        List<Integer> loadOrders = new ArrayList<>();
         List<PackageDescr> packages = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (Pack.DrlSource drl : pack.drl()) {
             List<DrlChecker.Checked> rules = DrlChecker.check(drl.file(), drl.text(), pack,
                     pack.rules().size() + authored.size(), false, names, problems);
             authored.addAll(rules);
+            for (int i = 0; i < rules.size(); i++) {
+                loadOrders.add(i);
+            }
             packages.add(packageOf(rules));
             files.add(drl.file());
         }
@@ -71,7 +126,7 @@ public final class PackCompiler {
         // problems would be the engine's, not the author's, and compiling it costs time a
         // rejected pack need not pay.
         boolean clean = yamlIsValid && problems.isEmpty();
-        if (clean && !pack.rules().isEmpty()) {
+        if (yamlInDrools && clean && !pack.rules().isEmpty()) {
             List<DrlChecker.Checked> generated = DrlChecker.check(GENERATED, DrlGenerator.generate(pack.rules()), pack, 0,
                     true, names, problems);
             packages.add(packageOf(generated));
@@ -116,7 +171,106 @@ public final class PackCompiler {
         }
         RuleMeta[] byOrdinal = new RuleMeta[pack.rules().size() + authored.size()];
         metas.values().forEach(m -> byOrdinal[m.ordinal()] = m);
-        return new Compiled(pack, kieBase, Map.copyOf(metas), byOrdinal, codesOf(authored));
+        List<DrlRule> drl = new ArrayList<>(authored.size());
+        for (int i = 0; i < authored.size(); i++) {
+            drl.add(describe(pack.rules().size() + i, loadOrders.get(i), authored.get(i).descr()));
+        }
+        return new Compiled(pack, kieBase, Map.copyOf(metas), byOrdinal, codesOf(authored), List.copyOf(drl), yamlInDrools);
+    }
+
+    /**
+     * What a checked rule needs to fire, from its top-level conditions only (anything under or,
+     * not or forall is left out, so the answer errs towards "may fire").
+     */
+    static DrlRule describe(int ordinal, int loadOrder, RuleDescr rule) {
+        int salience = 0;
+        AttributeDescr s = rule.getAttributes().get("salience");
+        if (s != null) {
+            salience = Integer.parseInt(s.getValue().strip());
+        }
+        java.util.Set<String> facts = new java.util.LinkedHashSet<>();
+        java.util.Set<String> hold = new java.util.LinkedHashSet<>();
+        java.util.Set<String> fail = new java.util.LinkedHashSet<>();
+        for (BaseDescr d : rule.getLhs().getDescrs()) {
+            List<? extends BaseDescr> candidates = d instanceof ExistsDescr e ? e.getDescrs() : List.of(d);
+            for (BaseDescr c : candidates) {
+                if (!(c instanceof PatternDescr p) || p.getSource() != null || !DrlSchema.FACTS.containsKey(p.getObjectType())) {
+                    continue;
+                }
+                facts.add(p.getObjectType());
+                if (!p.getObjectType().equals("Request")) {
+                    continue;
+                }
+                for (BaseDescr constraint : p.getDescrs()) {
+                    if (constraint instanceof ExprConstraintDescr x) {
+                        booleanTest(x.getExpression(), hold, fail);
+                    }
+                }
+            }
+        }
+        return new DrlRule(ordinal, loadOrder, salience, java.util.Set.copyOf(facts), java.util.Set.copyOf(hold), java.util.Set.copyOf(fail));
+    }
+
+    private static final Pattern PROPERTY = Pattern.compile("[a-z][A-Za-z]*");
+
+    /**
+     * A constraint as {@link DrlCode} prints it that is a boolean property of Request on its own
+     * ({@code child}) or negated ({@code !(guardianConsent)}); anything else is not noted.
+     */
+    private static void booleanTest(String printed, java.util.Set<String> hold, java.util.Set<String> fail) {
+        String t = printed.strip();
+        boolean negated = t.startsWith("!(") && t.endsWith(")");
+        String name = negated ? t.substring(2, t.length() - 1).strip() : t;
+        if (!PROPERTY.matcher(name).matches()) {
+            return;
+        }
+        DrlSchema.Member m = DrlSchema.FACTS.get("Request").properties().get(name);
+        if (m == null || m.result() != DrlSchema.ValueType.BOOLEAN) {
+            return;
+        }
+        (negated ? fail : hold).add(name);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** A rule of the engine's own, compiled once by {@link #warmUp()}; it is never run. */
+    private static final String WARM_UP_DRL = """
+            rule "warm-up"
+                @clause("I")
+            when
+                $r : Request( child, !(guardianConsent), action == "collect" || purpose in ("a", "b") )
+            then
+                out.enter(0);
+                out.deny("warm-up", "A rule the engine compiles while a pack is read.");
+            end
+            """;
+
+    /**
+     * Starts, once in a JVM, a daemon thread that compiles a fixed rule of the engine's own behind
+     * the wall and makes a session of it, so that Drools' parser and compilers are loaded and
+     * initialised on a second core while the first reads and checks a pack. Best effort: any
+     * failure is ignored, and the pack's own compile does not depend on it.
+     */
+    public static void warmUp() {
+        if (!WARMED.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            Thread t = new Thread(() -> {
+                try {
+                    KieBase base = compileUnchecked(WARM_UP_DRL, new ArrayList<>());
+                    if (base != null) {
+                        base.newKieSession().dispose();
+                    }
+                } catch (RuntimeException | LinkageError e) {
+                    // a warm-up only
+                }
+            }, "privacy-rules-warm-up");
+            t.setDaemon(true);
+            t.start();
+        } catch (RuntimeException | Error e) {
+            // no thread: the pack compiles all the same
+        }
     }
 
     /**

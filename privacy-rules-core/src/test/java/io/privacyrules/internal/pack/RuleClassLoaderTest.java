@@ -1,5 +1,6 @@
 package io.privacyrules.internal.pack;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,6 +110,29 @@ class RuleClassLoaderTest {
         boolean compiled = compileAndFire("rule \"x\"\nwhen\nthen\n    Object c = java.lang.Class.forName(\"java.lang.System\");\nend\n", errors);
         assertFalse(compiled, errors::toString);
         assertTrue(errors.stream().anyMatch(e -> e.contains("ClassNotFoundException")), errors::toString);
+    }
+
+    /**
+     * The wall holds for consequences because the Java compiler types them against it. In the MVEL
+     * dialect a consequence calls methods by reflection ({@code "x".getClass().forName(...)}
+     * reaches {@code System}), as an interpreted MVEL condition can: compiling consequences as MVEL
+     * would make a pack load about twice as fast cold, and was measured and refused for that
+     * reason (docs/performance.md). This keeps a pack's consequences in the Java dialect.
+     */
+    @Test
+    void aPacksConsequencesAreCompiledAsJava() {
+        io.privacyrules.internal.Problems problems = new io.privacyrules.internal.Problems();
+        Pack pack = PackLoader.load(new PackSource.Folder(Path.of("..", "rules", "bmw-connected-drive-cn")), problems);
+        PackCompiler.Compiled compiled = PackCompiler.compile(pack, problems, true);
+        assertTrue(problems.isEmpty(), problems::toString);
+        int rules = 0;
+        for (org.kie.api.definition.KiePackage p : compiled.kieBase().getKiePackages()) {
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) {
+                assertEquals("java", ((org.drools.base.definitions.rule.impl.RuleImpl) r).getDialect(), r.getName());
+                rules++;
+            }
+        }
+        assertTrue(rules > 0, "the seed pack has DRL rules");
     }
 
     @Test

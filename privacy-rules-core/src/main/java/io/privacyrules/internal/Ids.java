@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * has matched one of these first, so no YAML value can change the meaning of a rule.
  */
 public final class Ids {
-    /** Lower-case, kebab-case, dotted segments: {@code contact.mobile}, {@code bmw-ag}. */
+    /** Lower-case, kebab-case, dotted segments: {@code contact.mobile}, {@code payment-processor}. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*");
     /** Bracketed sub-items after a clause's number: {@code (1)}, {@code (a)}, {@code (ii)}. */
     private static final String SUB_ITEMS = "(?:\\((?:[0-9]{1,3}|[a-z]|[ivx]{1,5})\\))*";

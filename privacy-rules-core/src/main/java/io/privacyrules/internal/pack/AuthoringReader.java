@@ -77,7 +77,7 @@ final class AuthoringReader extends SectionReader {
                 String about = a.text("about", true);
                 if (about != null && (about.length() > 120 || about.contains("\n"))) {
                     a.problem("about", "'about' names what the finding is about on one short line",
-                            "the id, rule or clause the finding names, for example bmw-ag");
+                            "the id, rule or clause the finding names, for example payment-processor");
                 }
                 String reason = a.text("reason", true);
                 if (code != null && about != null && reason != null) {

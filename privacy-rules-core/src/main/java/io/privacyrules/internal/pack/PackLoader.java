@@ -182,7 +182,7 @@ public final class PackLoader {
             try {
                 zone = java.time.ZoneId.of(zoneText);
             } catch (java.time.DateTimeException e) {
-                top.problem("timeZone", "'" + shorten(zoneText) + "' is not a time zone", "for example Asia/Shanghai");
+                top.problem("timeZone", "'" + shorten(zoneText) + "' is not a time zone", "an IANA zone id, for example Europe/Berlin or America/New_York");
             }
         }
 

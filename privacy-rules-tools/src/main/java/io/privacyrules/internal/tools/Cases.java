@@ -107,7 +107,7 @@ final class Cases {
      */
     record Witness(String action, String purpose, String recipient, Map<Condition.Key, Boolean> flags, int consent,
                    Set<String> data) {
-        /** For example {@code share of [identity.name] for customer-service to bmw-ag, with a consent naming the recipient}. */
+        /** For example {@code share of [identity.name] for customer-service to payment-processor, with a consent naming the recipient}. */
         String describe() {
             StringBuilder s = new StringBuilder(action).append(" for ").append(purpose);
             if (!recipient.isEmpty()) {

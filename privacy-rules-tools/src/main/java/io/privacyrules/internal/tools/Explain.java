@@ -176,7 +176,7 @@ public final class Explain {
         return "drl";
     }
 
-    /** The request in ids: {@code share of [identity.name] for customer-service to bmw (destination abroad, ...)}. */
+    /** The request in ids: {@code share of [identity.name] for customer-service to payment-processor (destination abroad, ...)}. */
     static String describe(ProcessingRequest r) {
         StringBuilder s = new StringBuilder().append(r.action()).append(" of ")
                 .append(r.data().stream().map(Explain::id).collect(Collectors.joining(", ", "[", "]")))

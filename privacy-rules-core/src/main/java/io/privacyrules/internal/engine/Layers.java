@@ -97,10 +97,10 @@ public final class Layers implements Decider {
                 Decision d = first.made();
                 return new Decision(d.effect(), d.reasons(), d.obligations(), info);
             }
-            List<Engine.Evaluation> all = new ArrayList<>(engines.size());
-            all.add(first);
-            for (int i = 1; i < engines.size(); i++) {
-                all.add(engines.get(i).evaluate(translations.get(i - 1).translate(request)));
+            Engine.Evaluation[] all = new Engine.Evaluation[engines.size()];
+            all[0] = first;
+            for (int i = 1; i < all.length; i++) {
+                all[i] = engines.get(i).evaluate(translations.get(i - 1).translate(request));
             }
             return combine(all);
         } catch (RuntimeException e) {
@@ -112,31 +112,35 @@ public final class Layers implements Decider {
      * Deny overrides: the reasons of every layer that denies, else every layer's reasons and the
      * union of the obligations. A layer's reasons are written out only when they are given.
      */
-    private Decision combine(List<Engine.Evaluation> all) {
+    private Decision combine(Engine.Evaluation[] all) {
+        // indexed loops and arrays: a layered decision allocates only what it returns
         boolean denied = false;
         for (Engine.Evaluation e : all) {
             denied |= e.denies();
         }
-        List<Decision> decisions = new ArrayList<>(all.size());
+        Decision[] decisions = new Decision[all.length];
+        int given = 0;
         for (Engine.Evaluation e : all) {
             if (!denied || e.denies()) {
-                decisions.add(e.decision());
+                decisions[given++] = e.decision();
             }
         }
-        for (Decision d : decisions) {
+        for (int i = 0; i < given; i++) {
             // a layer that failed while its decision was written out denies
-            denied |= !d.permitted();
+            denied |= !decisions[i].permitted();
         }
         int count = 0;
-        for (Decision d : decisions) {
-            count += !denied || !d.permitted() ? d.reasons().size() : 0;
+        for (int i = 0; i < given; i++) {
+            count += !denied || !decisions[i].permitted() ? decisions[i].reasons().size() : 0;
         }
         Reason[] reasons = new Reason[count];
         int n = 0;
-        for (Decision d : decisions) {
+        for (int i = 0; i < given; i++) {
+            Decision d = decisions[i];
             if (!denied || !d.permitted()) {
-                for (Reason r : d.reasons()) {
-                    reasons[n++] = r;
+                List<Reason> rs = d.reasons();
+                for (int k = 0, m = rs.size(); k < m; k++) {
+                    reasons[n++] = rs.get(k);
                 }
             }
         }
@@ -145,16 +149,16 @@ public final class Layers implements Decider {
         }
         List<Obligation> obligations = List.of();
         int giving = 0;
-        for (Decision d : decisions) {
-            if (!d.obligations().isEmpty()) {
-                obligations = d.obligations();
+        for (int i = 0; i < given; i++) {
+            if (!decisions[i].obligations().isEmpty()) {
+                obligations = decisions[i].obligations();
                 giving++;
             }
         }
         if (giving > 1) {
             Map<String, Obligation> byId = new LinkedHashMap<>();
-            for (Decision d : decisions) {
-                d.obligations().forEach(o -> byId.putIfAbsent(o.id(), o));
+            for (int i = 0; i < given; i++) {
+                decisions[i].obligations().forEach(o -> byId.putIfAbsent(o.id(), o));
             }
             obligations = List.copyOf(byId.values());
         }

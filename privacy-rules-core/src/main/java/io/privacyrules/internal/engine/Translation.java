@@ -299,7 +299,8 @@ public final class Translation {
     private static List<String> all(Map<String, String> map, List<String> ids) {
         String[] out = new String[ids.size()];
         int n = 0;
-        for (String id : ids) {
+        for (int i = 0; i < out.length; i++) {
+            String id = ids.get(i);
             String t = map.containsKey(id) ? map.get(id) : id;
             if (t != null && !contains(out, n, t)) {
                 out[n++] = t;

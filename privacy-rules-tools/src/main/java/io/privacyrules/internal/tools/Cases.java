@@ -38,7 +38,7 @@ final class Cases {
     private static final int NAMING_RECIPIENT = both(0b11001100);
     private static final int NAMING_ACTION = both(0b11110000);
     private static final int NO_CONSENT = both(0b00000001);
-    private static final int SEPARATE = 0xFF00;
+    private static final int STRONGER = 0xFF00;
     /** The recipient of a request that names none. */
     static final String NO_RECIPIENT = "";
 
@@ -400,7 +400,7 @@ final class Cases {
             return any;
         }
         // "no consent of the kind covers": no consent at all, or only weaker ones
-        return t.base() == Condition.ConsentTest.Base.NONE ? NO_CONSENT | ~SEPARATE & ALL_STATES : any & SEPARATE;
+        return t.base() == Condition.ConsentTest.Base.NONE ? NO_CONSENT | ~STRONGER & ALL_STATES : any & STRONGER;
     }
 
     /** A smallest set of the cube's tests that still cannot hold together (the cube must be unsatisfiable). */

@@ -35,11 +35,11 @@ import java.util.TreeMap;
 public final class GapReport {
     /** One group of cases the company permits and the law denies. */
     public record Gap(String action, String recipient, List<String> companyClauses, List<String> lawClauses,
-                      List<String> lawCodes, String lawMessage, boolean closedBySeparateConsent, int cases,
+                      List<String> lawCodes, String lawMessage, boolean closedByStrongerConsent, int cases,
                       String example) {
         /** This group with one more case. */
         Gap plusOne() {
-            return new Gap(action, recipient, companyClauses, lawClauses, lawCodes, lawMessage, closedBySeparateConsent,
+            return new Gap(action, recipient, companyClauses, lawClauses, lawCodes, lawMessage, closedByStrongerConsent,
                     cases + 1, example);
         }
     }
@@ -264,7 +264,7 @@ public final class GapReport {
             out.add("GAP " + g.action() + (g.recipient() == null ? "" : " to " + g.recipient()) + ": "
                     + company.id() + " permits (" + String.join(", ", g.companyClauses()) + "), "
                     + law.id() + " denies (" + String.join(", ", g.lawClauses()) + " " + String.join(", ", g.lawCodes()) + ")"
-                    + (g.closedBySeparateConsent() ? "; " + withArticle(strongest) + " consent closes it" : "")
+                    + (g.closedByStrongerConsent() ? "; " + withArticle(strongest) + " consent closes it" : "")
                     + "; " + g.cases() + (g.cases() == 1 ? " case" : " cases") + ", e.g. " + g.example());
         }
         for (RightsGap g : rightsGaps) {
@@ -302,7 +302,7 @@ public final class GapReport {
                     .append(" | ").append(String.join(", ", g.companyClauses()))
                     .append(" | ").append(String.join(", ", g.lawClauses()))
                     .append(" | ").append(String.join(", ", g.lawCodes()))
-                    .append(" | ").append(g.closedBySeparateConsent() ? "yes" : "no")
+                    .append(" | ").append(g.closedByStrongerConsent() ? "yes" : "no")
                     .append(" | ").append(g.cases())
                     .append(" | ").append(g.example().replace("|", "/")).append(" |\n");
         }
@@ -338,7 +338,7 @@ public final class GapReport {
             gm.put("companyClauses", g.companyClauses());
             gm.put("lawClauses", g.lawClauses());
             gm.put("lawCodes", g.lawCodes());
-            gm.put("strongerConsentClosesIt", g.closedBySeparateConsent());
+            gm.put("strongerConsentClosesIt", g.closedByStrongerConsent());
             gm.put("cases", g.cases());
             gm.put("example", g.example());
             list.add(gm);

@@ -262,6 +262,35 @@ final class StructureDiff extends Comparison {
         } else if (y.under() > x.under()) {
             add(Kind.MAJOR, RIGHTS, "children: the age below which a subject is a child rises from " + x.under() + " to " + y.under(), at);
         }
+        // thresholds by country of residence: a country either version names, against the other's
+        // threshold for it (its own entry, else its default age)
+        java.util.TreeSet<String> countries = new java.util.TreeSet<>(x.byCountry().keySet());
+        countries.addAll(y.byCountry().keySet());
+        for (String country : countries) {
+            int before = x.byCountry().getOrDefault(country, x.under());
+            int after = y.byCountry().getOrDefault(country, y.under());
+            if (before == after || !x.byCountry().containsKey(country) && !y.byCountry().containsKey(country)) {
+                continue;
+            }
+            if (after < before) {
+                add(Kind.REDUCED, RIGHTS, "children: for a subject living in " + country + " the age below which a subject is a child drops from "
+                        + before + " to " + after + ", so fewer subjects have a guardian's protection", at);
+            } else {
+                add(Kind.MAJOR, RIGHTS, "children: for a subject living in " + country + " the age below which a subject is a child rises from "
+                        + before + " to " + after, at);
+            }
+        }
+        Integer minBefore = x.minimumAge();
+        Integer minAfter = y.minimumAge();
+        if (!java.util.Objects.equals(minBefore, minAfter)) {
+            if (minAfter == null || minBefore != null && minAfter < minBefore) {
+                add(Kind.REDUCED, RIGHTS, "children: the age below which a subject may not use the service "
+                        + (minAfter == null ? "is no longer set (was " + minBefore + ")" : "drops from " + minBefore + " to " + minAfter), at);
+            } else {
+                add(Kind.MAJOR, RIGHTS, "children: the age below which a subject may not use the service "
+                        + (minBefore == null ? "is set to " + minAfter : "rises from " + minBefore + " to " + minAfter), at);
+            }
+        }
         if (!x.clause().equals(y.clause())) {
             add(Kind.MINOR, NONE, "children: clause " + x.clause() + " -> " + y.clause(), at);
         }

@@ -65,7 +65,7 @@ class GapReportDocTest {
         for (String recipient : new String[] {"bmw-affiliate", "authorized-dealer"}) {
             assertTrue(report.gaps().stream().anyMatch(g -> "share".equals(g.action()) && recipient.equals(g.recipient())
                     && g.companyClauses().stream().anyMatch(c -> c.startsWith("III.2(1)"))
-                    && g.lawClauses().contains("Art. 23") && g.closedBySeparateConsent()),
+                    && g.lawClauses().contains("Art. 23") && g.closedByStrongerConsent()),
                     () -> "no III.2(1) / Art. 23 gap for " + recipient + ":\n" + String.join("\n", report.lines()));
         }
     }
@@ -82,10 +82,10 @@ class GapReportDocTest {
         for (String processor : PULSETRACK_PROCESSORS) {
             assertTrue(report.gaps().stream().anyMatch(g -> "entrust".equals(g.action()) && processor.equals(g.recipient())
                     && g.companyClauses().equals(List.of("III.1")) && g.lawClauses().equals(List.of("Art. 6(1)(a)"))
-                    && g.lawCodes().equals(List.of("consent-required")) && !g.closedBySeparateConsent()),
+                    && g.lawCodes().equals(List.of("consent-required")) && !g.closedByStrongerConsent()),
                     () -> "no III.1 / Art. 6(1)(a) gap for " + processor + ":\n" + String.join("\n", report.lines()));
             assertTrue(report.gaps().stream().anyMatch(g -> "entrust".equals(g.action()) && processor.equals(g.recipient())
-                    && g.lawClauses().equals(List.of("Art. 9(1)")) && g.closedBySeparateConsent()
+                    && g.lawClauses().equals(List.of("Art. 9(1)")) && g.closedByStrongerConsent()
                     && g.example().endsWith("ordinary consent naming purpose, recipient and action")),
                     () -> "no III.1 / Art. 9(1) gap an explicit consent closes for " + processor + ":\n"
                             + String.join("\n", report.lines()));

@@ -29,7 +29,7 @@ class GapReportTest {
         var affiliate = report.gaps().stream().filter(g -> "share".equals(g.action()) && "bmw-affiliate".equals(g.recipient())
                 && g.lawClauses().contains("Art. 23")).toList();
         assertFalse(affiliate.isEmpty(), () -> String.join("\n", report.lines()));
-        assertTrue(affiliate.stream().anyMatch(g -> g.companyClauses().contains("III.2(1)(a)") && g.closedBySeparateConsent()),
+        assertTrue(affiliate.stream().anyMatch(g -> g.companyClauses().contains("III.2(1)(a)") && g.closedByStrongerConsent()),
                 () -> String.join("\n", report.lines()));
         assertTrue(report.gaps().stream().anyMatch(g -> "authorized-dealer".equals(g.recipient()) && g.lawClauses().contains("Art. 23")));
         // the law denies nothing the company itself denies: no gap cites a company deny

@@ -119,6 +119,21 @@ class PackDiffTest {
     }
 
     @Test
+    void loweringAChildAgeByCountryOrTheMinimumAgeIsAMajorChange() {
+        // the thresholds by country of residence and the minimum age (a pack under the GDPR's Art. 8);
+        // PulseTrack's changes section asks no consent for reduced rights, so a reduction is major there
+        Path original = Path.of("..", "rules", "pulsetrack-eu");
+        Path pack = ToolPacks.copy(original, dir);
+        ToolPacks.edit(pack, "policy.yaml", "    FR: 15 ", "    FR: 13 ");
+        ToolPacks.edit(pack, "policy.yaml", "  minimumAge: 13 ", "  minimumAge: 12 ");
+        PackDiff.Report r = PackDiff.compare(LoadedPack.load(original.toString()), LoadedPack.load(pack.toString()));
+        assertEquals(PackDiff.Kind.MAJOR, change(r, "children: for a subject living in FR the age below which a subject is a "
+                + "child drops from 15 to 13, so fewer subjects have a guardian's protection").kind());
+        assertEquals(PackDiff.Kind.MAJOR, change(r, "children: the age below which a subject may not use the service drops from 13 to 12").kind());
+        assertTrue(r.changes().stream().noneMatch(c -> c.description().contains("living in DE")), lines(r));
+    }
+
+    @Test
     void theExitCodeFollowsTheWorstChange() {
         Location at = new Location("policy.yaml", 1, 1);
         PackDiff.Change minor = new PackDiff.Change(PackDiff.Kind.MINOR, "-", "x", at);

@@ -42,10 +42,15 @@ final class ToolPacks {
 
     /** Copies the seed pack (without scenarios) into {@code dir}. */
     static Path copy(Path dir) {
-        try (Stream<Path> files = Files.walk(SEED)) {
+        return copy(SEED, dir);
+    }
+
+    /** Copies {@code pack} (without its scenario folders) into {@code dir}. */
+    static Path copy(Path pack, Path dir) {
+        try (Stream<Path> files = Files.walk(pack)) {
             for (Path p : files.toList()) {
-                Path rel = SEED.relativize(p);
-                if (rel.startsWith("scenarios")) {
+                Path rel = pack.relativize(p);
+                if (rel.getNameCount() > 0 && rel.getName(0).toString().startsWith("scenarios")) {
                     continue;
                 }
                 Path target = dir.resolve(rel.toString());

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * DecisionLog log = DecisionLog.to(DecisionLog.jsonLines(Path.of("decisions.jsonl")));
+ * // the bundled seed pack, as an example; a host loads its own pack the same way
  * PolicyEngine engine = PolicyEngine.load("classpath:bmw-connected-drive-cn").withDecisionLog(log);
  * ...
  * log.dropped();   // events lost to a full queue

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  * Decides whether a host may process personal information, by the rules of one rule pack.
  *
  * <pre>{@code
+ * // the bundled seed pack (artifact privacy-rules-packs); a host loads its own pack the same way
  * PolicyEngine engine = PolicyEngine.load("classpath:bmw-connected-drive-cn");
  * Decision d = engine.decide(ProcessingRequest.builder()
  *         .action("share").purpose("service-analytics").data("identity.gender")
@@ -115,7 +116,9 @@ public final class PolicyEngine {
 
     /**
      * Loads several packs as layers of one engine, for example a company's policy and the law it
-     * lives under: {@code layered("classpath:bmw-connected-drive-cn", "classpath:pipl-baseline")}.
+     * lives under: {@code layered("classpath:pulsetrack-eu", "classpath:gdpr-baseline")} for the
+     * bundled PulseTrack pack under the GDPR, or {@code layered("classpath:bmw-connected-drive-cn",
+     * "classpath:pipl-baseline")} for the bundled seed pack under PIPL.
      *
      * <p>Requests are written in the first pack's identifiers. Each later pack sees them through
      * the first pack's map file {@code maps/<its-pack-id>.yaml}; an identifier the file does not
@@ -125,7 +128,7 @@ public final class PolicyEngine {
      * its {@link Reason#pack() pack}. A data-subject request is fulfilled when any layer with
      * rights fulfils it, and a record is retained when any layer retains it. Decisions name the
      * layers together in {@link Decision#policy()}, for example
-     * {@code bmw-connected-drive-cn+pipl-baseline}. One location loads one pack, as
+     * {@code pulsetrack-eu+gdpr-baseline}. One location loads one pack, as
      * {@link #load(String)}.
      *
      * @throws NullPointerException     if {@code locations} or one of them is null

@@ -8,11 +8,12 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id           the pack's identifier, for example {@code bmw-connected-drive-cn}
+ * @param id           the pack's identifier, for example {@code pulsetrack-eu}
  * @param version      the pack's version string
  * @param effective    the day the policy took effect
  * @param title        a human-readable title of the policy
- * @param jurisdiction the ISO 3166 code of the region the policy keeps data in, for example {@code CN}
+ * @param jurisdiction where the policy's law applies: an ISO 3166 country code or a region the pack
+ *                     declares, for example {@code DE} or {@code EEA}
  * @param revision     a fingerprint of the pack's files (12 hex digits of a SHA-256), which tells
  *                     apart two loads of the same {@code version} whose files differ
  */

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param code    a stable kebab-case reason code, for example {@code invalid-request} or
  *                {@code cross-border-transfer-forbidden}
- * @param clause  the clause of the policy the rule implements, for example {@code III.2(1)(a)}
+ * @param clause  the clause of the policy the rule implements, for example {@code III.2(1)(a)} in the
+ *                seed pack or {@code Art. 9(2)(a)} in the GDPR baseline
  * @param message a sentence a person can read
  * @param rule    the id of the rule in the pack that gave the reason ({@code engine} for reasons the
  *                engine itself gives, such as an invalid request)

@@ -7,9 +7,9 @@ import java.util.Objects;
 
 /**
  * The W3C Data Privacy Vocabulary (DPV) terms that a pack maps a request's identifiers to, for
- * exporting a decision in a shared vocabulary: {@code share} of {@code contact.mobile} for
- * {@code service-analytics} becomes {@code dpv:Share} of {@code pd:TelephoneNumber} for
- * {@code dpv:ServiceUsageAnalytics}. Each term is a compact IRI with the prefix the pack wrote
+ * exporting a decision in a shared vocabulary: in the seed pack, {@code share} of
+ * {@code contact.mobile} for {@code service-analytics} becomes {@code dpv:Share} of
+ * {@code pd:TelephoneNumber} for {@code dpv:ServiceUsageAnalytics}. Each term is a compact IRI with the prefix the pack wrote
  * ({@code dpv:} for {@code https://w3id.org/dpv#}, {@code pd:} for {@code https://w3id.org/dpv/pd#}).
  *
  * <p>A field is null, and a category is left out of {@link #data()}, when the request does not name

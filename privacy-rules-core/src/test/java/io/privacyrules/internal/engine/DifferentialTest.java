@@ -122,6 +122,43 @@ class DifferentialTest {
         }));
     }
 
+    /**
+     * The reused sessions and per-decision state are not shared between threads: every pack with
+     * DRL rules decides its requests from four threads at once (each in its own order) exactly as
+     * one thread does.
+     */
+    @TestFactory
+    Stream<DynamicTest> fourThreadsDecideAsOne() {
+        return packs().values().stream().filter(p -> !p.pack().drl().isEmpty()).map(p -> DynamicTest.dynamicTest(p.id(), () -> {
+            List<ProcessingRequest> requests = requests(p, p.pack()).processing();
+            List<io.privacyrules.Decision> expected = requests.stream().map(p.engine()::decide).toList();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    int offset = t * requests.size() / 4;
+                    int step = 2 * t + 1;
+                    results.add(pool.submit(() -> {
+                        for (int i = 0; i < requests.size(); i++) {
+                            int k = (offset + i * step) % requests.size();
+                            io.privacyrules.Decision d = p.engine().decide(requests.get(k));
+                            if (!d.equals(expected.get(k))) {
+                                return requests.get(k) + "\n    alone:      " + expected.get(k) + "\n    concurrent: " + d;
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (java.util.concurrent.Future<String> f : results) {
+                    String difference = f.get();
+                    assertTrue(difference == null, () -> "a decision differs when made concurrently: " + difference);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }));
+    }
+
     @TestFactory
     Stream<DynamicTest> eachLayeringDecidesAsTheReference() {
         List<DynamicTest> tests = new ArrayList<>();

@@ -36,12 +36,18 @@ import java.util.Set;
  */
 public final class Translation {
     /** The keys of a map file. */
-    static final Set<String> KEYS = Set.of("map", "actions", "purposes", "categories", "recipients", "rights",
-            "refusalGrounds", "erasureGrounds", "mechanisms");
+    static final Set<String> KEYS = Set.of("map", "actions", "actionsByRecipient", "purposes", "categories", "recipients",
+            "rights", "refusalGrounds", "erasureGrounds", "mechanisms");
 
     private final Pack source;
     private final Pack target;
     private final Map<String, String> actions;
+    /**
+     * Source action, then source recipient, to target action: where one action of the source is
+     * different actions in the target's terms depending on who receives the data (handing data to a
+     * host that only stores it, and to one that uses it). Read before {@link #actions}.
+     */
+    private final Map<String, Map<String, String>> actionsByRecipient;
     private final Map<String, String> purposes;
     private final Map<String, String> categories;
     private final Map<String, String> recipients;
@@ -52,10 +58,12 @@ public final class Translation {
     /** Source transfer mechanism to target mechanism; a null value means the target has none for it. */
     private final Map<String, String> mechanisms;
 
-    private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections) {
+    private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections,
+                        Map<String, Map<String, String>> actionsByRecipient) {
         this.source = source;
         this.target = target;
         this.actions = sections.get("actions");
+        this.actionsByRecipient = actionsByRecipient;
         this.purposes = sections.get("purposes");
         this.categories = sections.get("categories");
         this.recipients = sections.get("recipients");
@@ -81,11 +89,12 @@ public final class Translation {
         Map<String, Map<String, String>> sections = new HashMap<>();
         Map<String, Map<String, Location>> where = new HashMap<>();
         for (String s : KEYS) {
-            if (!s.equals("map")) {
+            if (!s.equals("map") && !s.equals("actionsByRecipient")) {
                 sections.put(s, new LinkedHashMap<>());
                 where.put(s, new HashMap<>());
             }
         }
+        Map<String, Map<String, String>> byRecipient = new LinkedHashMap<>();
         Location fileAt = new Location(display, 1, 1);
         byte[] bytes;
         try {
@@ -114,6 +123,9 @@ public final class Translation {
                 if (top.has(s)) {
                     read(top, s, sections.get(s), where.get(s), problems);
                 }
+            }
+            if (top.has("actionsByRecipient")) {
+                readByRecipient(top.node("actionsByRecipient"), source, target, byRecipient, problems);
             }
         }
         String hint = present ? "" : " (create " + relative + " in pack " + source.info().id() + ")";
@@ -152,7 +164,59 @@ public final class Translation {
         if (problems.size() > before) {
             return null;
         }
-        return new Translation(source, target, sections);
+        return new Translation(source, target, sections, byRecipient);
+    }
+
+    /**
+     * {@code actionsByRecipient: {their-action: {their-recipient: our-action}}}, each id checked:
+     * the action and recipient against the source pack, the action it maps onto against the target.
+     */
+    private static void readByRecipient(Node node, Pack source, Pack target, Map<String, Map<String, String>> into,
+                                        Problems problems) {
+        String example = "for example actionsByRecipient: {entrust: {hosting-provider: store}}";
+        if (!(node instanceof Node.MapNode m)) {
+            problems.add(node.at(), "'actionsByRecipient' must map actions onto recipients and actions", example);
+            return;
+        }
+        for (Node.Entry e : m.entries().values()) {
+            if (!source.actions().containsKey(e.key())) {
+                problems.add(e.keyAt(), "the mapped action '" + e.key() + "' is not declared by this pack",
+                        suggest(e.key(), source.actions().keySet()));
+                continue;
+            }
+            if (!(e.value() instanceof Node.MapNode byRecipient)) {
+                problems.add(e.value().at(), "action '" + e.key() + "' must map recipients onto actions of the other pack", example);
+                continue;
+            }
+            Map<String, String> actions = new LinkedHashMap<>();
+            for (Node.Entry r : byRecipient.entries().values()) {
+                if (!source.recipients().containsKey(r.key())) {
+                    problems.add(r.keyAt(), "the recipient '" + r.key() + "' is not declared by this pack",
+                            suggest(r.key(), source.recipients().keySet()));
+                } else if (!(r.value() instanceof Node.ScalarNode v) || !(v.value() instanceof String t) || !Ids.isId(t)) {
+                    problems.add(r.value().at(), "'" + e.key() + "' to '" + r.key() + "' must map onto one action of the other pack",
+                            "for example " + r.key() + ": store");
+                } else if (!target.actions().containsKey(t)) {
+                    problems.add(r.value().at(), "action '" + e.key() + "' to '" + r.key() + "' maps onto '" + t
+                            + "', which pack " + target.info().id() + " does not declare", suggest(t, target.actions().keySet()));
+                } else {
+                    actions.put(r.key(), t);
+                }
+            }
+            into.put(e.key(), Map.copyOf(actions));
+        }
+    }
+
+    /** The target's action for {@code action} of the source done to {@code recipient}. */
+    private String action(String action, String recipient) {
+        if (action != null && recipient != null && !actionsByRecipient.isEmpty()) {
+            Map<String, String> byRecipient = actionsByRecipient.get(action);
+            String t = byRecipient == null ? null : byRecipient.get(recipient);
+            if (t != null) {
+                return t;
+            }
+        }
+        return to(actions, action);
     }
 
     private static void read(Fields top, String section, Map<String, String> into, Map<String, Location> where,
@@ -260,7 +324,7 @@ public final class Translation {
             if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
                 continue;
             }
-            consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+            consents.add(new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), action(c.action(), r.recipient()),
                     false, kind(c.kind())));
         }
         Subject s = r.subject();
@@ -289,7 +353,7 @@ public final class Translation {
                 data.add(t);
             }
         }
-        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), List.copyOf(data),
+        return new ProcessingRequest(action(r.action(), r.recipient()), to(purposes, r.purpose()), List.copyOf(data),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
                 r.protectsChild(), new Subject(s.age(), s.guardianConsent(), consents, kind(s.guardianConsentKind()),
                 s.country(), objections), mechanism, r.restricted());
@@ -339,7 +403,7 @@ public final class Translation {
             if (c.withdrawn() || !Request.covers(c, r.purpose(), r.recipient(), r.action())) {
                 continue;
             }
-            consents[n++] = new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), to(actions, c.action()),
+            consents[n++] = new Consent(to(purposes, c.purpose()), to(recipients, c.recipient()), action(c.action(), r.recipient()),
                     false, kind(c.kind()));
         }
         Subject s = r.subject();
@@ -363,7 +427,7 @@ public final class Translation {
             }
         }
         String mechanism = mechanism(r);
-        return new ProcessingRequest(to(actions, r.action()), to(purposes, r.purpose()), all(categories, r.data()),
+        return new ProcessingRequest(action(r.action(), r.recipient()), to(purposes, r.purpose()), all(categories, r.data()),
                 to(recipients, r.recipient()), destination, r.anonymized(), r.aggregated(), r.requiredByLaw(),
                 r.protectsChild(), new Subject(s.age(), s.guardianConsent(),
                 n == 0 ? List.of() : List.of(n == consents.length ? consents : java.util.Arrays.copyOf(consents, n)),

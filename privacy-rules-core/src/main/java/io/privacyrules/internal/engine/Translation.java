@@ -37,7 +37,7 @@ import java.util.Set;
 public final class Translation {
     /** The keys of a map file. */
     static final Set<String> KEYS = Set.of("map", "actions", "actionsByRecipient", "purposes", "categories", "recipients",
-            "rights", "refusalGrounds", "erasureGrounds", "mechanisms");
+            "rights", "refusalGrounds", "erasureGrounds", "mechanisms", "events");
 
     private final Pack source;
     private final Pack target;
@@ -57,6 +57,8 @@ public final class Translation {
     private final Map<String, String> erasureGrounds;
     /** Source transfer mechanism to target mechanism; a null value means the target has none for it. */
     private final Map<String, String> mechanisms;
+    /** Source retention event to target event; a null value means the target has none for it. */
+    private final Map<String, String> events;
 
     private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections,
                         Map<String, Map<String, String>> actionsByRecipient) {
@@ -71,6 +73,7 @@ public final class Translation {
         this.refusalGrounds = sections.get("refusalGrounds");
         this.erasureGrounds = sections.get("erasureGrounds");
         this.mechanisms = sections.get("mechanisms");
+        this.events = sections.get("events");
     }
 
     /** The path of the map from a pack onto the pack {@code targetId}, relative to the pack's folder. */
@@ -138,6 +141,8 @@ public final class Translation {
         check(sections.get("recipients"), where.get("recipients"), source.recipients().keySet(),
                 target.recipients().keySet(), "recipient", "recipients", false, fileAt, hint, target.info().id(), problems);
         checkMechanisms(sections.get("mechanisms"), where.get("mechanisms"), source, target, problems);
+        checkPartial(sections.get("events"), where.get("events"), source.retention().events().keySet(),
+                target.retention().events().keySet(), "retention event", target.info().id(), problems);
         Pack.Rights sr = source.rights();
         Pack.Rights tr = target.rights();
         boolean bothRights = !sr.requests().isEmpty() && !tr.requests().isEmpty();
@@ -226,7 +231,7 @@ public final class Translation {
             problems.add(node.at(), "'" + section + "' must map ids onto ids", "for example " + section + ": {mine: theirs}");
             return;
         }
-        boolean grounds = section.endsWith("Grounds") || section.equals("mechanisms");
+        boolean grounds = section.endsWith("Grounds") || section.equals("mechanisms") || section.equals("events");
         for (Node.Entry e : m.entries().values()) {
             if (!Ids.isId(e.key())) {
                 problems.add(e.keyAt(), "'" + e.key() + "' is not an id", "ids are lower-case kebab-case, dotted for categories");
@@ -239,6 +244,7 @@ public final class Translation {
             } else {
                 problems.add(e.value().at(), "'" + e.key() + "' must map onto one id of the other pack",
                         section.equals("mechanisms") ? "or ~ when the other pack has no such mechanism"
+                                : section.equals("events") ? "or ~ when the other pack has no such event"
                                 : grounds ? "or ~ when the other pack has no such ground" : "for example " + e.key() + ": their-id");
                 continue;
             }
@@ -285,6 +291,20 @@ public final class Translation {
             } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
                 problems.add(at, "transfer mechanism '" + e.getKey() + "' maps onto '" + e.getValue()
                         + "', which pack " + target.info().id() + " does not declare", suggest(e.getValue(), targetIds));
+            }
+        }
+    }
+
+    /** A section that need not be total: each id it lists exists in its pack. */
+    private static void checkPartial(Map<String, String> map, Map<String, Location> where, Collection<String> sourceIds,
+                                     Collection<String> targetIds, String noun, String onto, Problems problems) {
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            Location at = where.get(e.getKey());
+            if (!sourceIds.contains(e.getKey())) {
+                problems.add(at, "the mapped " + noun + " '" + e.getKey() + "' is not declared by this pack", suggest(e.getKey(), sourceIds));
+            } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
+                problems.add(at, noun + " '" + e.getKey() + "' maps onto '" + e.getValue() + "', which pack " + onto
+                        + " does not declare", suggest(e.getValue(), targetIds));
             }
         }
     }
@@ -523,8 +543,10 @@ public final class Translation {
         java.util.Map<String, java.time.LocalDate> events = new java.util.LinkedHashMap<>();
         q.events().forEach((key, d) -> {
             String event = source.retention().eventOf(key);
-            if (event != null && target.retention().events().containsKey(event)) {
-                events.put(event, d);
+            // the map's counterpart, else the same id when the target declares it; ~ drops it
+            String t = event == null ? null : this.events.containsKey(event) ? this.events.get(event) : event;
+            if (t != null && target.retention().events().containsKey(t)) {
+                events.merge(t, d, (a, b) -> a.isBefore(b) ? a : b);
             }
         });
         return new RetentionQuery(to(categories, q.data()), mapped, fulfilled, events, q.asOf());

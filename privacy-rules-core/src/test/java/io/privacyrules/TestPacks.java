@@ -18,9 +18,14 @@ public final class TestPacks {
 
     /** Copies the seed pack's policy.yaml and DRL into {@code dir}. */
     public static Path copySeed(Path dir) {
-        try (Stream<Path> files = Files.walk(SeedPack.FOLDER)) {
+        return copy(SeedPack.FOLDER, dir);
+    }
+
+    /** Copies a pack's policy.yaml, DRL and maps (not its scenarios) into {@code dir}. */
+    public static Path copy(Path pack, Path dir) {
+        try (Stream<Path> files = Files.walk(pack)) {
             for (Path p : files.toList()) {
-                Path rel = SeedPack.FOLDER.relativize(p);
+                Path rel = pack.relativize(p);
                 if (rel.startsWith("scenarios")) {
                     continue;
                 }

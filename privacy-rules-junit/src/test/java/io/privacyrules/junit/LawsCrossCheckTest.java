@@ -118,7 +118,7 @@ class LawsCrossCheckTest {
                         right("consent-withdrawal"),
                         fulfil(thirtyDays, "V.4 right-exercised", "Art. 15 right-exercised"),
                         right("consent-withdrawal"),
-                        fulfil(oneMonth, "V.7 right-exercised", "Art. 7(3) right-exercised").with("stop-processing-on-withdrawal")),
+                        fulfil(RECEIVED, "V.7 right-exercised", "Art. 7(3) right-exercised").with("stop-processing-on-withdrawal")),
                 // ---- processors: PIPL Art. 21 (entrusted party); GDPR Art. 28
                 new Line("R1", "a processor at home, for the contract",
                         seed("entrust", "contract-conclusion", "identity.name").recipient("entrusted-processor").build(),

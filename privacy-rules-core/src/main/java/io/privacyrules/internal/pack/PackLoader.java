@@ -297,14 +297,19 @@ public final class PackLoader {
     }
 
     java.time.Period period(Fields f, String key) {
+        return period(f, key, false);
+    }
+
+    /** As {@link #period(Fields, String)}; {@code zero} allows {@code P0D}. */
+    java.time.Period period(Fields f, String key, boolean zero) {
         String s = f.text(key, true);
         if (s == null) {
             return null;
         }
         try {
             java.time.Period p = java.time.Period.parse(s);
-            if (p.isNegative() || p.isZero()) {
-                f.problem(key, "the period must be positive", "");
+            if (p.isNegative() || p.isZero() && !zero) {
+                f.problem(key, zero ? "the period must not be negative" : "the period must be positive", "");
                 return null;
             }
             return p;

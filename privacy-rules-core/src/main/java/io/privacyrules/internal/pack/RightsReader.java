@@ -37,7 +37,8 @@ final class RightsReader extends SectionReader {
         // rights.extension: the extension every right may have, unless a right says its own.
         Pack.Extension shared = f.has("extension") ? extension(f.node("extension"), obligations, false) : null;
         forEachEntry(f, "requests", "right", RIGHT_KEYS, true, (key, r) -> {
-            java.time.Period within = r.has("respondWithin") ? period(r, "respondWithin") : null;
+            // P0D: an answer on the day of receipt (a withdrawal of consent is effective when made)
+            java.time.Period within = r.has("respondWithin") ? period(r, "respondWithin", true) : null;
             String days = r.text("days", false);
             boolean working = false;
             if (days != null) {
@@ -68,13 +69,15 @@ final class RightsReader extends SectionReader {
             Pack.Extension ext = r.has("extension") ? extension(r.node("extension"), obligations, working) : shared;
             if (ext != null && within == null && r.has("extension")) {
                 r.problem("extension", "an extension needs the right's respondWithin to extend", "add respondWithin: P1M");
+            } else if (ext != null && within != null && within.isZero() && r.has("extension")) {
+                r.problem("extension", "an answer due on the day of receipt (P0D) cannot be extended", "remove the extension");
             }
             if (ext != null && working && (ext.within().getYears() != 0 || ext.within().getMonths() != 0)) {
                 r.problem(r.has("extension") ? "extension" : "days", "working days are extended in days only",
                         "write the extension's within in days, for example P20D");
             }
             requests.put(key, new Pack.RightDef(key, nn(clause(r, "clause", true)), within,
-                    working, List.copyOf(obls), within == null ? null : ext));
+                    working, List.copyOf(obls), within == null || within.isZero() ? null : ext));
         });
         if (needsCalendar[0]) {
             f.problem("calendar", "a right counts working days, so the rights section needs a 'calendar'", "calendar: my-calendar");

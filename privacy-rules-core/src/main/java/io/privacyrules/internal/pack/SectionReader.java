@@ -79,6 +79,10 @@ abstract class SectionReader {
         return loader.period(f, key);
     }
 
+    Period period(Fields f, String key, boolean zero) {
+        return loader.period(f, key, zero);
+    }
+
     void checkPlaceholders(String message, Location at) {
         loader.checkPlaceholders(message, at);
     }

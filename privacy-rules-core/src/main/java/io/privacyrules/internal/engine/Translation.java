@@ -37,7 +37,7 @@ import java.util.Set;
 public final class Translation {
     /** The keys of a map file. */
     static final Set<String> KEYS = Set.of("map", "actions", "actionsByRecipient", "purposes", "categories", "recipients",
-            "rights", "refusalGrounds", "erasureGrounds", "mechanisms", "events");
+            "rights", "refusalGrounds", "erasureGrounds", "mechanisms", "events", "consentKinds");
 
     private final Pack source;
     private final Pack target;
@@ -59,6 +59,8 @@ public final class Translation {
     private final Map<String, String> mechanisms;
     /** Source retention event to target event; a null value means the target has none for it. */
     private final Map<String, String> events;
+    /** Source consent kind to target kind. */
+    private final Map<String, String> consentKinds;
 
     private Translation(Pack source, Pack target, Map<String, Map<String, String>> sections,
                         Map<String, Map<String, String>> actionsByRecipient) {
@@ -74,6 +76,7 @@ public final class Translation {
         this.erasureGrounds = sections.get("erasureGrounds");
         this.mechanisms = sections.get("mechanisms");
         this.events = sections.get("events");
+        this.consentKinds = sections.get("consentKinds");
     }
 
     /** The path of the map from a pack onto the pack {@code targetId}, relative to the pack's folder. */
@@ -143,6 +146,8 @@ public final class Translation {
         checkMechanisms(sections.get("mechanisms"), where.get("mechanisms"), source, target, problems);
         checkPartial(sections.get("events"), where.get("events"), source.retention().events().keySet(),
                 target.retention().events().keySet(), "retention event", target.info().id(), problems);
+        checkPartial(sections.get("consentKinds"), where.get("consentKinds"), source.consentKinds().kinds().keySet(),
+                target.consentKinds().kinds().keySet(), "consent kind", target.info().id(), problems);
         Pack.Rights sr = source.rights();
         Pack.Rights tr = target.rights();
         boolean bothRights = !sr.requests().isEmpty() && !tr.requests().isEmpty();
@@ -494,7 +499,8 @@ public final class Translation {
         if (k == null || target.consentKinds().kinds().isEmpty()) {
             return null;
         }
-        return target.consentKinds().kinds().containsKey(k) ? k : target.consentKinds().weakest();
+        String t = consentKinds.getOrDefault(k, k);
+        return target.consentKinds().kinds().containsKey(t) ? t : target.consentKinds().weakest();
     }
 
     /** True when the target pack declares data-subject rights. */

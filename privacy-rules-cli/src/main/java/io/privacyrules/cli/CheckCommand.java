@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
             "2:bad usage, or a policy that does not load",
         },
         footerHeading = "%n",
-        footer = "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "POLICY is a pack folder (rules/pulsetrack-eu) or classpath:NAME.")
 final class CheckCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY", required = true,
             description = "the pack; again, once per further layer of the same engine (the company's pack first, then a law layer)")

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
                     + "parse, or has unknown keys or values of the wrong type",
         },
         footerHeading = "%n",
-        footer = "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "POLICY is a pack folder (rules/pulsetrack-eu) or classpath:NAME.")
 final class DecideCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY", required = true,
             description = "the pack; again, once per further layer of the same engine (the company's pack first)")

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
             "2:bad usage, or a policy that does not load",
         },
         footerHeading = "%n",
-        footer = "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "POLICY is a pack folder (rules/pulsetrack-eu) or classpath:NAME.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY", description = "the pack, " + Main.DEFAULT_POLICY + " by default")
     String policy;

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             "5:a right reduced, and the pack's changes section says that needs the subject's consent",
         },
         footerHeading = "%n",
-        footer = "OLD_POLICY and NEW_POLICY are pack folders (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "OLD_POLICY and NEW_POLICY are pack folders (rules/pulsetrack-eu) or classpath:NAME.")
 final class DiffCommand implements Callable<Integer> {
     @Parameters(paramLabel = "OLD_POLICY NEW_POLICY", hideParamSyntax = true, arity = "0..*", description = "the two versions of the pack, old first")
     List<String> packs = new ArrayList<>();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "2:bad usage, a policy that does not load, or a file --out cannot write",
         },
         footerHeading = "%n",
-        footer = "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "POLICY is a pack folder (rules/pulsetrack-eu) or classpath:NAME.")
 final class DocCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY", required = true, description = "the pack")
     String policy;

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "2:bad usage, or a policy that does not load",
         },
         footerHeading = "%n",
-        footer = "POLICY, COMPANY and LAW are pack folders (rules/bmw-connected-drive-cn) or classpath:NAME.")
+        footer = "POLICY, COMPANY and LAW are pack folders (rules/pulsetrack-eu, rules/gdpr-baseline) or classpath:NAME.")
 final class LintCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "POLICY", required = true, description = "the pack; with --against, the company's pack")
     String policy;

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%n",
         footer = {
-            "POLICY is a pack folder (rules/bmw-connected-drive-cn) or classpath:NAME.",
+            "POLICY is a pack folder (rules/pulsetrack-eu) or classpath:NAME.",
             "Add --verbose to any command to see stack traces. Every command, option and output: docs/cli.md.",
         })
 final class PrivacyRulesCommand implements Callable<Integer> {

@@ -63,7 +63,8 @@ class EngineTest {
     void aValueInAnIdentifierFieldIsNotEchoed() {
         Decision d = engine.decide(collectName().purpose("+86 138 0013 8000").recipient("Zhang Wei <zw@example.com>").build());
         assertFalse(d.permitted());
-        String text = d.toString();
+        // the reasons, not the whole decision: the pack's revision is a hash whose digits could contain 138
+        String text = d.reasons().toString();
         assertFalse(text.contains("138"), text);
         assertFalse(text.contains("Zhang"), text);
         assertTrue(text.contains("not shown"), text);

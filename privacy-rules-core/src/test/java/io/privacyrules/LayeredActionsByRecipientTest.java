@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,20 +71,16 @@ class LayeredActionsByRecipientTest {
                 when: {restricted: true, action: [disclose]}
             """;
 
+    static final String MAP = """
+            map: law
+            actions: {entrust: disclose}
+            purposes: {service: contract}
+            categories: {email: personal-data}
+            recipients: {host: processor, mailer: processor}
+            """;
+
     PolicyEngine layers(String map) throws IOException {
-        Path company = Files.createDirectories(dir.resolve("company"));
-        Files.createDirectories(company.resolve("maps"));
-        Files.writeString(company.resolve("policy.yaml"), COMPANY);
-        Files.writeString(company.resolve("maps/law.yaml"), """
-                map: law
-                actions: {entrust: disclose}
-                purposes: {service: contract}
-                categories: {email: personal-data}
-                recipients: {host: processor, mailer: processor}
-                """ + map);
-        Path law = Files.createDirectories(dir.resolve("law"));
-        Files.writeString(law.resolve("policy.yaml"), LAW);
-        return PolicyEngine.layered(company.toString(), law.toString());
+        return TestPacks.layered(dir, COMPANY, LAW, MAP + map);
     }
 
     static Decision entrustRestricted(PolicyEngine engine, String recipient) {

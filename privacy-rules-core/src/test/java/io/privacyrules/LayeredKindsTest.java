@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,18 +83,14 @@ class LayeredKindsTest {
                 when: {objected: true}
             """;
 
+    static final String MAP = """
+            map: law
+            purposes: {ads: marketing}
+            categories: {heart-rate: health}
+            """;
+
     PolicyEngine layers(String map) throws IOException {
-        Path company = Files.createDirectories(dir.resolve("company"));
-        Files.createDirectories(company.resolve("maps"));
-        Files.writeString(company.resolve("policy.yaml"), COMPANY);
-        Files.writeString(company.resolve("maps/law.yaml"), """
-                map: law
-                purposes: {ads: marketing}
-                categories: {heart-rate: health}
-                """ + map);
-        Path law = Files.createDirectories(dir.resolve("law"));
-        Files.writeString(law.resolve("policy.yaml"), LAW);
-        return PolicyEngine.layered(company.toString(), law.toString());
+        return TestPacks.layered(dir, COMPANY, LAW, MAP + map);
     }
 
     static ProcessingRequest.Builder ads() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,20 +75,16 @@ class LayeredTransferMechanismsTest {
                 when: {transferCovered: false}
             """;
 
+    static final String MAP = """
+            map: law
+            actions: {entrust: disclose}
+            purposes: {service: contract}
+            categories: {email: personal-data}
+            recipients: {mailer: processor, printer: processor}
+            """;
+
     PolicyEngine layers(String map) throws IOException {
-        Path company = Files.createDirectories(dir.resolve("company"));
-        Files.createDirectories(company.resolve("maps"));
-        Files.writeString(company.resolve("policy.yaml"), COMPANY);
-        Files.writeString(company.resolve("maps/law.yaml"), """
-                map: law
-                actions: {entrust: disclose}
-                purposes: {service: contract}
-                categories: {email: personal-data}
-                recipients: {mailer: processor, printer: processor}
-                """ + map);
-        Path law = Files.createDirectories(dir.resolve("law"));
-        Files.writeString(law.resolve("policy.yaml"), LAW);
-        return PolicyEngine.layered(company.toString(), law.toString());
+        return TestPacks.layered(dir, COMPANY, LAW, MAP + map);
     }
 
     static Decision entrust(PolicyEngine engine, String recipient, String mechanism) {

@@ -16,6 +16,19 @@ public final class TestPacks {
     private TestPacks() {
     }
 
+    /**
+     * Writes two packs into {@code dir}, {@code company} with its map file {@code maps/law.yaml}
+     * onto {@code law} (whose pack id must be {@code law}), and loads them as layers.
+     */
+    static PolicyEngine layered(Path dir, String company, String law, String map) throws IOException {
+        Path first = Files.createDirectories(dir.resolve("company").resolve("maps")).getParent();
+        Files.writeString(first.resolve("policy.yaml"), company);
+        Files.writeString(first.resolve("maps/law.yaml"), map);
+        Path second = Files.createDirectories(dir.resolve("law"));
+        Files.writeString(second.resolve("policy.yaml"), law);
+        return PolicyEngine.layered(first.toString(), second.toString());
+    }
+
     /** Copies the seed pack's policy.yaml and DRL into {@code dir}. */
     public static Path copySeed(Path dir) {
         return copy(SeedPack.FOLDER, dir);

@@ -39,6 +39,10 @@ public final class Translation {
     static final Set<String> KEYS = Set.of("map", "actions", "actionsByRecipient", "purposes", "categories", "recipients",
             "rights", "refusalGrounds", "erasureGrounds", "mechanisms", "events", "consentKinds");
 
+    /** The sections whose ids may map onto {@code ~} (no counterpart), with what they hold. */
+    private static final Map<String, String> NULLABLE = Map.of("refusalGrounds", "ground", "erasureGrounds", "ground",
+            "mechanisms", "mechanism", "events", "event");
+
     private final Pack source;
     private final Pack target;
     private final Map<String, String> actions;
@@ -143,7 +147,10 @@ public final class Translation {
                 target.categories().keySet(), "data category", "categories", false, fileAt, hint, target.info().id(), problems);
         check(sections.get("recipients"), where.get("recipients"), source.recipients().keySet(),
                 target.recipients().keySet(), "recipient", "recipients", false, fileAt, hint, target.info().id(), problems);
-        checkMechanisms(sections.get("mechanisms"), where.get("mechanisms"), source, target, problems);
+        // transfer mechanisms need not be mapped: one the map does not list carries over under its
+        // own id when the target declares it, and is dropped otherwise
+        checkPartial(sections.get("mechanisms"), where.get("mechanisms"), source.transfers().mechanisms().keySet(),
+                target.transfers().mechanisms().keySet(), "transfer mechanism", target.info().id(), problems);
         checkPartial(sections.get("events"), where.get("events"), source.retention().events().keySet(),
                 target.retention().events().keySet(), "retention event", target.info().id(), problems);
         checkPartial(sections.get("consentKinds"), where.get("consentKinds"), source.consentKinds().kinds().keySet(),
@@ -236,21 +243,20 @@ public final class Translation {
             problems.add(node.at(), "'" + section + "' must map ids onto ids", "for example " + section + ": {mine: theirs}");
             return;
         }
-        boolean grounds = section.endsWith("Grounds") || section.equals("mechanisms") || section.equals("events");
+        String noCounterpart = NULLABLE.get(section);
         for (Node.Entry e : m.entries().values()) {
             if (!Ids.isId(e.key())) {
                 problems.add(e.keyAt(), "'" + e.key() + "' is not an id", "ids are lower-case kebab-case, dotted for categories");
                 continue;
             }
-            if (e.value() instanceof Node.ScalarNode s && s.value() == null && grounds) {
+            if (e.value() instanceof Node.ScalarNode s && s.value() == null && noCounterpart != null) {
                 into.put(e.key(), null);
             } else if (e.value() instanceof Node.ScalarNode s && s.value() instanceof String v && Ids.isId(v)) {
                 into.put(e.key(), v);
             } else {
                 problems.add(e.value().at(), "'" + e.key() + "' must map onto one id of the other pack",
-                        section.equals("mechanisms") ? "or ~ when the other pack has no such mechanism"
-                                : section.equals("events") ? "or ~ when the other pack has no such event"
-                                : grounds ? "or ~ when the other pack has no such ground" : "for example " + e.key() + ": their-id");
+                        noCounterpart != null ? "or ~ when the other pack has no such " + noCounterpart
+                                : "for example " + e.key() + ": their-id");
                 continue;
             }
             where.put(e.key(), e.value().at());
@@ -260,16 +266,7 @@ public final class Translation {
     private static void check(Map<String, String> map, Map<String, Location> where, Collection<String> sourceIds,
                               Collection<String> targetIds, String noun, String section, boolean nullable,
                               Location fileAt, String hint, String onto, Problems problems) {
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            Location at = where.get(e.getKey());
-            if (!sourceIds.contains(e.getKey())) {
-                problems.add(at, "the mapped " + noun + " '" + e.getKey() + "' is not declared by this pack",
-                        suggest(e.getKey(), sourceIds));
-            } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
-                problems.add(at, noun + " '" + e.getKey() + "' maps onto '" + e.getValue()
-                        + "', which pack " + onto + " does not declare", suggest(e.getValue(), targetIds));
-            }
-        }
+        checkPartial(map, where, sourceIds, targetIds, noun, onto, problems);
         for (String id : sourceIds) {
             if (!map.containsKey(id) && !targetIds.contains(id)) {
                 problems.add(fileAt, noun + " '" + id + "' has no counterpart in pack " + onto,
@@ -279,28 +276,7 @@ public final class Translation {
         }
     }
 
-    /**
-     * Transfer mechanisms need not be mapped: one the map does not list carries over under its own
-     * id when the target declares it, and is dropped otherwise. Those it lists must be declared on
-     * both sides, or map onto ~.
-     */
-    private static void checkMechanisms(Map<String, String> map, Map<String, Location> where, Pack source, Pack target,
-                                        Problems problems) {
-        Set<String> sourceIds = source.transfers().mechanisms().keySet();
-        Set<String> targetIds = target.transfers().mechanisms().keySet();
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            Location at = where.get(e.getKey());
-            if (!sourceIds.contains(e.getKey())) {
-                problems.add(at, "the mapped transfer mechanism '" + e.getKey() + "' is not declared by this pack",
-                        suggest(e.getKey(), sourceIds));
-            } else if (e.getValue() != null && !targetIds.contains(e.getValue())) {
-                problems.add(at, "transfer mechanism '" + e.getKey() + "' maps onto '" + e.getValue()
-                        + "', which pack " + target.info().id() + " does not declare", suggest(e.getValue(), targetIds));
-            }
-        }
-    }
-
-    /** A section that need not be total: each id it lists exists in its pack. */
+    /** Each id a section lists exists in its pack: the source's on the left, the target's on the right. */
     private static void checkPartial(Map<String, String> map, Map<String, Location> where, Collection<String> sourceIds,
                                      Collection<String> targetIds, String noun, String onto, Problems problems) {
         for (Map.Entry<String, String> e : map.entrySet()) {

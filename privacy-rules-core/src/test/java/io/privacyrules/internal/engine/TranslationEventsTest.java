@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,17 +48,7 @@ class TranslationEventsTest {
 
     @Test
     void everyEventOfTheSectionIsCheckedAtLoad() throws IOException {
-        Path copy = dir.resolve("pulsetrack-eu");
-        try (Stream<Path> files = Files.walk(COMPANY)) {
-            for (Path p : files.toList()) {
-                Path target = copy.resolve(COMPANY.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        Path copy = io.privacyrules.TestPacks.copy(COMPANY, dir.resolve("pulsetrack-eu"));
         Path map = copy.resolve("maps/gdpr-baseline.yaml");
         Files.writeString(map, Files.readString(map).replace("  objected: objection-upheld", "  objectd: objection-upheld\n  collected: objection-uphold"));
         Problems problems = new Problems();

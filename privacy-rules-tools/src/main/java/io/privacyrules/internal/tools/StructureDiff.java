@@ -256,29 +256,14 @@ final class StructureDiff extends Comparison {
         Pack.ChildRule x = a.children();
         Pack.ChildRule y = b.children();
         Location at = newPack.top("children");
-        if (y.under() < x.under()) {
-            add(Kind.REDUCED, RIGHTS, "children: the age below which a subject is a child drops from " + x.under() + " to " + y.under()
-                    + ", so fewer subjects have a guardian's protection", at);
-        } else if (y.under() > x.under()) {
-            add(Kind.MAJOR, RIGHTS, "children: the age below which a subject is a child rises from " + x.under() + " to " + y.under(), at);
-        }
+        childAge("", x.under(), y.under(), at);
         // thresholds by country of residence: a country either version names, against the other's
         // threshold for it (its own entry, else its default age)
         java.util.TreeSet<String> countries = new java.util.TreeSet<>(x.byCountry().keySet());
         countries.addAll(y.byCountry().keySet());
         for (String country : countries) {
-            int before = x.byCountry().getOrDefault(country, x.under());
-            int after = y.byCountry().getOrDefault(country, y.under());
-            if (before == after || !x.byCountry().containsKey(country) && !y.byCountry().containsKey(country)) {
-                continue;
-            }
-            if (after < before) {
-                add(Kind.REDUCED, RIGHTS, "children: for a subject living in " + country + " the age below which a subject is a child drops from "
-                        + before + " to " + after + ", so fewer subjects have a guardian's protection", at);
-            } else {
-                add(Kind.MAJOR, RIGHTS, "children: for a subject living in " + country + " the age below which a subject is a child rises from "
-                        + before + " to " + after, at);
-            }
+            childAge("for a subject living in " + country + " ", x.byCountry().getOrDefault(country, x.under()),
+                    y.byCountry().getOrDefault(country, y.under()), at);
         }
         Integer minBefore = x.minimumAge();
         Integer minAfter = y.minimumAge();
@@ -293,6 +278,17 @@ final class StructureDiff extends Comparison {
         }
         if (!x.clause().equals(y.clause())) {
             add(Kind.MINOR, NONE, "children: clause " + x.clause() + " -> " + y.clause(), at);
+        }
+    }
+
+    /** A change of the age below which a subject is a child ({@code whose}: for whom, or empty). */
+    private void childAge(String whose, int before, int after, Location at) {
+        if (after < before) {
+            add(Kind.REDUCED, RIGHTS, "children: " + whose + "the age below which a subject is a child drops from " + before
+                    + " to " + after + ", so fewer subjects have a guardian's protection", at);
+        } else if (after > before) {
+            add(Kind.MAJOR, RIGHTS, "children: " + whose + "the age below which a subject is a child rises from " + before
+                    + " to " + after, at);
         }
     }
 
